@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+# Uploaded and generated files are never served as static media: each is streamed by a view
+# that first checks the requester's scope (thidua/units/access.py).
+urlpatterns = [
+    path("", include("thidua.core.urls")),
+    path("tai-khoan/", include("thidua.accounts.urls")),
+    path("don-vi/", include("thidua.units.urls")),
+    path("api/v1/", include("thidua.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    name = "thidua.api"
+    label = "api"
+    verbose_name = _("API")
+
+    def ready(self) -> None:
+        from thidua.api import schema  # noqa: F401  (registers the auth extension)

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from thidua.core.audit import current_ip
+
+
+class RequestContextMiddleware:
+    """Makes the client address available to ``record_audit`` for the length of a request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = current_ip.set(client_ip(request))
+        try:
+            return self.get_response(request)
+        finally:
+            current_ip.reset(token)
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    # Behind a trusted proxy (BEHIND_TLS_PROXY) the proxy sets REMOTE_ADDR via its own config;
+    # X-Forwarded-For is not trusted here because any client can forge it.
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class LanguageMiddleware:
+    """Vietnamese unless the person chose otherwise.
+
+    Django's LocaleMiddleware follows the browser's Accept-Language, which would show English to
+    every official whose phone is set to English. Here the HTML pages use the language cookie
+    set by the language switch (footer), else Vietnamese; API clients may ask for English with
+    Accept-Language.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if request.path.startswith("/api/") and language not in supported:
+            language = translation.get_language_from_request(request)
+        if language not in supported:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
+        return response

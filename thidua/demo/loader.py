@@ -1,0 +1,119 @@
+"""Build the demo world idempotently: a second run finds everything in place and writes nothing.
+
+Each later feature adds its own step here (campaign, honorees, conferences, ...), so that
+`make run` shows the whole cycle on the seed's world.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from thidua.demo import world
+from thidua.units import services as unit_services
+from thidua.units.enums import UnitSource
+from thidua.units.loader import load_units
+from thidua.units.models import Unit
+
+Log = Callable[[str], None]
+
+
+def load_demo(log: Log = print) -> None:
+    load_units(UnitSource.LEGACY, province_code=world.PROVINCE_CODE)
+    load_units(UnitSource.CURRENT, province_code=world.SUCCESSOR_PROVINCE_CODE)
+    with transaction.atomic():
+        district = ensure_kim_bang_2024()
+        log(f"Đơn vị: {district.name} và {district.children.count()} đơn vị trực thuộc")
+        created = ensure_personas()
+        log(f"Tài khoản mẫu: {len(world.PERSONAS)} ({created} mới)")
+
+
+def _legacy(code: str) -> Unit:
+    return Unit.objects.get(source=UnitSource.LEGACY, code=code)
+
+
+def _ensure_unit(code: str, **fields: object) -> Unit:
+    existing = Unit.objects.filter(source=UnitSource.LOCAL, code=code).first()
+    if existing is not None:
+        return existing
+    return unit_services.create_unit(by=None, code=code, **fields)  # type: ignore[arg-type]
+
+
+def ensure_kim_bang_2024() -> Unit:
+    province = _legacy(world.PROVINCE_CODE)
+    district = _ensure_unit(
+        world.DISTRICT_CODE,
+        name="Huyện Kim Bảng",
+        short_name="Kim Bảng",
+        kind="rural_district",
+        parent=province,
+        staff_count=world.DISTRICT_STAFF_2024,
+        valid_to=world.VALID_TO_2024,
+        is_official_code=True,
+    )
+    town = _legacy(world.DISTRICT_CODE)
+    unit_services.link_successor(district, town, by=None)
+    if town.valid_from is None:  # Thị xã Kim Bảng and its wards date from 1/1/2025
+        Unit.objects.filter(path__startswith=town.path, valid_from__isnull=True).update(
+            valid_from=world.VALID_FROM_2025
+        )
+    for commune in world.COMMUNES_2024:
+        unit = _ensure_unit(
+            commune.code,
+            name=commune.name,
+            short_name=commune.short_name,
+            kind=commune.kind,
+            parent=district,
+            staff_count=commune.staff_count,
+            valid_to=world.VALID_TO_2024,
+            is_official_code=True,
+        )
+        unit_services.link_successor(unit, _legacy(commune.successor_code), by=None)
+    for body in world.DISTRICT_BODIES:
+        _ensure_unit(
+            body.code,
+            name=body.name,
+            short_name=body.short_name,
+            kind=body.kind,
+            parent=district,
+            level="district",
+            staff_count=body.staff_count,
+            valid_to=world.VALID_TO_2024,
+        )
+    return district
+
+
+def ensure_personas() -> int:
+    user_model = get_user_model()
+    created = 0
+    for persona in world.PERSONAS:
+        user = user_model.objects.filter(username=persona.username).first()
+        if user is None:
+            user = user_model(username=persona.username, full_name=persona.full_name)
+            user.set_password(world.DEMO_PASSWORD)
+            if persona.role == "admin":
+                user.is_staff = user.is_superuser = True
+            user.save()
+            created += 1
+        if persona.unit_code is not None:
+            unit = Unit.objects.get(source=persona.unit_source, code=persona.unit_code)
+            unit_services.grant_membership(user, unit, persona.role, by=None, title=persona.title)
+    return created
+
+
+def demo_login_rows() -> list[tuple[str, str, str, str]]:
+    """username | password | role | unit, as the README's table shows them."""
+    rows = [("username", "password", "role", "unit")]
+    names = {
+        (u.source, u.code): u.name
+        for u in Unit.objects.filter(code__in=[p.unit_code for p in world.PERSONAS if p.unit_code])
+    }
+    for persona in world.PERSONAS:
+        unit = (
+            names.get((persona.unit_source, persona.unit_code), "—") if persona.unit_code else "—"
+        )
+        role = "system administrator" if persona.role == "admin" else persona.role
+        rows.append((persona.username, world.DEMO_PASSWORD, role, unit))
+    return rows

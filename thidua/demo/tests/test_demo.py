@@ -1,0 +1,130 @@
+"""The demo world: the seed's Kim Bảng of 2024, loaded idempotently."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from thidua.core.models import AuditEntry
+from thidua.demo import world as seed
+from thidua.demo.loader import load_demo
+from thidua.units import access
+from thidua.units.models import Unit
+
+COMMUNES = [
+    "Thị trấn Quế",
+    "Thị trấn Ba Sao",
+    "Xã Đại Cương",
+    "Xã Đồng Hóa",
+    "Xã Hoàng Tây",
+    "Xã Khả Phong",
+    "Xã Lê Hồ",
+    "Xã Liên Sơn",
+    "Xã Ngọc Sơn",
+    "Xã Nguyễn Úy",
+    "Xã Nhật Tân",
+    "Xã Nhật Tựu",
+    "Xã Tân Sơn",
+    "Xã Thanh Sơn",
+    "Xã Thi Sơn",
+    "Xã Thụy Lôi",
+    "Xã Tượng Lĩnh",
+    "Xã Văn Xá",
+]
+
+
+def quiet(_message):
+    pass
+
+
+@pytest.fixture
+def demo(db):
+    load_demo(log=quiet)
+
+
+@pytest.mark.django_db
+def test_kim_bang_2024_has_its_18_communes_and_the_district_bodies(demo):
+    district = Unit.objects.get(source="local", code="350")
+    assert (district.name, district.parent.name) == ("Huyện Kim Bảng", "Tỉnh Hà Nam")
+    communes = district.children.filter(level="commune")
+    assert sorted(communes.values_list("name", flat=True)) == sorted(COMMUNES)
+    bodies = set(district.children.exclude(level="commune").values_list("name", flat=True))
+    assert {
+        "Phòng Nội vụ",
+        "Phòng Văn hóa - Thông tin",
+        "Trung tâm Văn hóa, Thông tin và Thể thao",
+        "Ủy ban MTTQ Việt Nam huyện",
+    } <= bodies
+    assert all(str(u.valid_to) == "2024-12-31" for u in district.children.all())
+
+
+@pytest.mark.django_db
+def test_staff_counts_cover_the_300_boundary(demo):
+    counts = dict(
+        Unit.objects.filter(source="local", level="commune").values_list("name", "staff_count")
+    )
+    assert counts["Thị trấn Quế"] > 300
+    assert counts["Thị trấn Ba Sao"] == 300
+    assert sum(1 for n in counts.values() if n < 300) == 16
+
+
+@pytest.mark.django_db
+def test_2024_units_link_to_their_2025_and_post_reform_successors(demo):
+    nhat_tan = Unit.objects.get(source="local", name="Xã Nhật Tân")
+    nhat_tuu = Unit.objects.get(source="local", name="Xã Nhật Tựu")
+    tan_tuu = Unit.objects.get(source="legacy", code="13402")
+    assert tan_tuu.name == "Phường Tân Tựu"
+    assert list(nhat_tan.successors.all()) == [tan_tuu] == list(nhat_tuu.successors.all())
+    ba_sao_2024 = Unit.objects.get(source="local", code="13429")
+    ba_sao_2025 = ba_sao_2024.successors.get()
+    assert (ba_sao_2024.name, ba_sao_2025.name) == ("Thị trấn Ba Sao", "Phường Ba Sao")
+    assert str(ba_sao_2025.valid_from) == "2025-01-01"
+    assert ba_sao_2025.successors.get().source == "current"
+    district = Unit.objects.get(source="local", code="350")
+    assert district.successors.get().name == "Thị xã Kim Bảng"
+
+
+@pytest.mark.django_db
+def test_second_load_changes_nothing(demo):
+    def state():
+        return (
+            sorted(Unit.objects.values_list("source", "code", "name", "path", "valid_from")),
+            get_user_model().objects.count(),
+            AuditEntry.objects.count(),
+        )
+
+    before = state()
+    load_demo(log=quiet)
+    assert state() == before
+
+
+@pytest.mark.django_db
+def test_every_persona_can_log_in_with_the_demo_password(demo):
+    from django.contrib.auth import authenticate
+
+    for persona in seed.PERSONAS:
+        assert authenticate(username=persona.username, password=seed.DEMO_PASSWORD), persona
+
+
+@pytest.mark.django_db
+def test_commune_organizers_see_only_their_own_commune(demo):
+    user_model = get_user_model()
+    que = user_model.objects.get(username="ubnd.que")
+    names = set(access.units_for(que).values_list("name", flat=True))
+    assert names == {"Thị trấn Quế"}
+    district = user_model.objects.get(username="nv.kimbang")
+    assert access.units_for(district).filter(level="commune").count() == 18
+
+
+@pytest.mark.django_db
+def test_readme_login_table_matches_the_demo(demo):
+    """The README is checked from outside: its logins must be exactly the demo's."""
+    from pathlib import Path
+
+    from thidua.demo.loader import demo_login_rows
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    table = [
+        tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
+        for line in readme.splitlines()
+        if line.startswith("| ") and "---" not in line
+    ]
+    assert table == demo_login_rows()
