@@ -130,3 +130,12 @@ def login(page, live_server):
         return page
 
     return _login
+
+
+@pytest.fixture
+def postgres_only(db):
+    """Skip unless the suite runs on PostgreSQL (CI runs it there too, via .ci/run)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: DATABASE_URL=postgres://...")

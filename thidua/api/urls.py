@@ -1,4 +1,6 @@
-from django.urls import path
+"""/api/v1/: authentication and the schema here; each app's endpoints in <app>/api_urls.py."""
+
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from thidua.api import views
@@ -7,8 +9,7 @@ app_name = "api"
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
-    path("units/", views.UnitListView.as_view(), name="unit-list"),
-    path("units/<str:code>/", views.UnitDetailView.as_view(), name="unit-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("", include("thidua.units.api_urls")),
 ]
