@@ -176,10 +176,13 @@ def load_units(
     with transaction.atomic():
         existing = {u.code: u for u in Unit.objects.filter(source=unit_set)}
         for records in levels:
-            _sync_level(records, unit_set, validity, existing, report)
-            done += len(records)
-            if progress:
-                progress(unit_set, done, total)
+            # In chunks, for a progress bar that moves; parents all sit in earlier levels.
+            for start in range(0, len(records), BATCH):
+                chunk = records[start : start + BATCH]
+                _sync_level(chunk, unit_set, validity, existing, report)
+                done += len(chunk)
+                if progress:
+                    progress(unit_set, done, total)
         report.successor_links_added = link_successors()
     return report
 
@@ -250,8 +253,9 @@ def _sync_level(
     )
     report.created += len(to_create)
     report.updated += len(to_update)
-    level_name = records[0].kind if records else "empty"
-    report.per_level[LEVEL_OF_KIND.get(level_name, level_name)] = len(records)
+    if records:
+        level = LEVEL_OF_KIND[records[0].kind]
+        report.per_level[level] = report.per_level.get(level, 0) + len(records)
 
 
 def _bulk_update(units: list[Unit], fields: list[str]) -> None:
