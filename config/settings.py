@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.accounts",
     "thidua.units",
+    "thidua.awards",
+    "thidua.honorees",
     "thidua.api",
     "thidua.demo",
 ]
