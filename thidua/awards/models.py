@@ -103,7 +103,7 @@ class AwardForm(models.Model):
 
     @property
     def legal_basis(self) -> str:
-        """"Điều 23, Luật Thi đua, khen thưởng số 06/2022/QH15"."""
+        """ "Điều 23, Luật Thi đua, khen thưởng số 06/2022/QH15"."""
         return ", ".join(part for part in (self.legal_article, self.legal_instrument) if part)
 
     @property

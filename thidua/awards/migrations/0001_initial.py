@@ -4,42 +4,140 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AwardForm',
+            name="AwardForm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(help_text='Mã ổn định, không đổi (ví dụ: cstdcs, bang-khen-tinh).', max_length=40, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='tên')),
-                ('short_name', models.CharField(blank=True, max_length=40, verbose_name='tên viết tắt')),
-                ('subject', models.CharField(choices=[('individual', 'Cá nhân'), ('collective', 'Tập thể'), ('individual_or_collective', 'Cá nhân và tập thể'), ('household', 'Hộ gia đình')], max_length=32, verbose_name='đối tượng')),
-                ('kind', models.CharField(choices=[('title', 'Danh hiệu thi đua'), ('form', 'Hình thức khen thưởng')], max_length=16, verbose_name='loại')),
-                ('level', models.CharField(choices=[('grassroots', 'Cơ sở'), ('district', 'Cấp huyện'), ('province', 'Bộ, ban, ngành, tỉnh'), ('government', 'Chính phủ, Thủ tướng Chính phủ'), ('state', 'Nhà nước (Chủ tịch nước)')], max_length=16, verbose_name='cấp')),
-                ('rank', models.PositiveSmallIntegerField(default=0, help_text='Số lớn hơn là hình thức cao hơn; dùng để sắp xếp.', verbose_name='thứ bậc')),
-                ('legal_instrument', models.CharField(default='Luật Thi đua, khen thưởng số 06/2022/QH15', max_length=200, verbose_name='văn bản căn cứ')),
-                ('legal_article', models.CharField(blank=True, max_length=100, verbose_name='điều, khoản')),
-                ('legal_note', models.TextField(blank=True, verbose_name='ghi chú pháp lý')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('bonus_multiple', models.DecimalField(blank=True, decimal_places=2, help_text='Cho cá nhân (hoặc đối tượng chính); để trống nếu không có tiền thưởng.', max_digits=6, null=True, verbose_name='tiền thưởng (lần mức lương cơ sở)')),
-                ('bonus_multiple_collective', models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True, verbose_name='tiền thưởng cho tập thể (lần mức lương cơ sở)')),
-                ('has_certificate', models.BooleanField(default=True, verbose_name='giấy chứng nhận / bằng')),
-                ('has_frame', models.BooleanField(default=True, verbose_name='khung')),
-                ('has_badge', models.BooleanField(default=False, verbose_name='huy hiệu / huân, huy chương')),
-                ('has_flag', models.BooleanField(default=False, verbose_name='cờ')),
-                ('is_active', models.BooleanField(default=True, verbose_name='đang dùng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Mã ổn định, không đổi (ví dụ: cstdcs, bang-khen-tinh).",
+                        max_length=40,
+                        unique=True,
+                        verbose_name="mã",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="tên")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=40, verbose_name="tên viết tắt"),
+                ),
+                (
+                    "subject",
+                    models.CharField(
+                        choices=[
+                            ("individual", "Cá nhân"),
+                            ("collective", "Tập thể"),
+                            ("individual_or_collective", "Cá nhân và tập thể"),
+                            ("household", "Hộ gia đình"),
+                        ],
+                        max_length=32,
+                        verbose_name="đối tượng",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("title", "Danh hiệu thi đua"), ("form", "Hình thức khen thưởng")],
+                        max_length=16,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("grassroots", "Cơ sở"),
+                            ("district", "Cấp huyện"),
+                            ("province", "Bộ, ban, ngành, tỉnh"),
+                            ("government", "Chính phủ, Thủ tướng Chính phủ"),
+                            ("state", "Nhà nước (Chủ tịch nước)"),
+                        ],
+                        max_length=16,
+                        verbose_name="cấp",
+                    ),
+                ),
+                (
+                    "rank",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="Số lớn hơn là hình thức cao hơn; dùng để sắp xếp.",
+                        verbose_name="thứ bậc",
+                    ),
+                ),
+                (
+                    "legal_instrument",
+                    models.CharField(
+                        default="Luật Thi đua, khen thưởng số 06/2022/QH15",
+                        max_length=200,
+                        verbose_name="văn bản căn cứ",
+                    ),
+                ),
+                (
+                    "legal_article",
+                    models.CharField(blank=True, max_length=100, verbose_name="điều, khoản"),
+                ),
+                ("legal_note", models.TextField(blank=True, verbose_name="ghi chú pháp lý")),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                (
+                    "bonus_multiple",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Cho cá nhân (hoặc đối tượng chính); để trống nếu không có tiền thưởng.",
+                        max_digits=6,
+                        null=True,
+                        verbose_name="tiền thưởng (lần mức lương cơ sở)",
+                    ),
+                ),
+                (
+                    "bonus_multiple_collective",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=6,
+                        null=True,
+                        verbose_name="tiền thưởng cho tập thể (lần mức lương cơ sở)",
+                    ),
+                ),
+                (
+                    "has_certificate",
+                    models.BooleanField(default=True, verbose_name="giấy chứng nhận / bằng"),
+                ),
+                ("has_frame", models.BooleanField(default=True, verbose_name="khung")),
+                (
+                    "has_badge",
+                    models.BooleanField(default=False, verbose_name="huy hiệu / huân, huy chương"),
+                ),
+                ("has_flag", models.BooleanField(default=False, verbose_name="cờ")),
+                ("is_active", models.BooleanField(default=True, verbose_name="đang dùng")),
             ],
             options={
-                'verbose_name': 'danh hiệu, hình thức khen thưởng',
-                'verbose_name_plural': 'danh hiệu, hình thức khen thưởng',
-                'ordering': ['-rank', 'name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_from__isnull', True), ('valid_from__lte', models.F('valid_to')), _connector='OR'), name='award_form_validity_ordered')],
+                "verbose_name": "danh hiệu, hình thức khen thưởng",
+                "verbose_name_plural": "danh hiệu, hình thức khen thưởng",
+                "ordering": ["-rank", "name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("valid_to__isnull", True),
+                            ("valid_from__isnull", True),
+                            ("valid_from__lte", models.F("valid_to")),
+                            _connector="OR",
+                        ),
+                        name="award_form_validity_ordered",
+                    )
+                ],
             },
         ),
     ]

@@ -50,21 +50,84 @@ FIELDS = [
 ]
 # The 54 ethnic groups of Viet Nam (General Statistics Office list), Kinh first.
 ETHNICITIES = [
-    "Kinh", "Tày", "Thái", "Mường", "Khmer", "Hoa", "Nùng", "Mông", "Dao", "Gia Rai", "Ê Đê",
-    "Ba Na", "Sán Chay", "Chăm", "Cơ Ho", "Xơ Đăng", "Sán Dìu", "Hrê", "Ra Glai", "Mnông", "Thổ",
-    "Xtiêng", "Khơ Mú", "Bru - Vân Kiều", "Cơ Tu", "Giáy", "Tà Ôi", "Mạ", "Giẻ Triêng", "Co",
-    "Chơ Ro", "Xinh Mun", "Hà Nhì", "Chu Ru", "Lào", "La Chí", "Kháng", "Phù Lá", "La Hủ",
-    "La Ha", "Pà Thẻn", "Lự", "Ngái", "Chứt", "Lô Lô", "Mảng", "Cờ Lao", "Bố Y", "Cống", "Si La",
-    "Pu Péo", "Rơ Măm", "Brâu", "Ơ Đu",
+    "Kinh",
+    "Tày",
+    "Thái",
+    "Mường",
+    "Khmer",
+    "Hoa",
+    "Nùng",
+    "Mông",
+    "Dao",
+    "Gia Rai",
+    "Ê Đê",
+    "Ba Na",
+    "Sán Chay",
+    "Chăm",
+    "Cơ Ho",
+    "Xơ Đăng",
+    "Sán Dìu",
+    "Hrê",
+    "Ra Glai",
+    "Mnông",
+    "Thổ",
+    "Xtiêng",
+    "Khơ Mú",
+    "Bru - Vân Kiều",
+    "Cơ Tu",
+    "Giáy",
+    "Tà Ôi",
+    "Mạ",
+    "Giẻ Triêng",
+    "Co",
+    "Chơ Ro",
+    "Xinh Mun",
+    "Hà Nhì",
+    "Chu Ru",
+    "Lào",
+    "La Chí",
+    "Kháng",
+    "Phù Lá",
+    "La Hủ",
+    "La Ha",
+    "Pà Thẻn",
+    "Lự",
+    "Ngái",
+    "Chứt",
+    "Lô Lô",
+    "Mảng",
+    "Cờ Lao",
+    "Bố Y",
+    "Cống",
+    "Si La",
+    "Pu Péo",
+    "Rơ Măm",
+    "Brâu",
+    "Ơ Đu",
 ]
 # Seed plan Part II.1: the movements launched by the Prime Minister. Start years are those of
 # the launch; the administrator completes the basis documents.
 MOVEMENTS = [
     ("Cả nước chung sức xây dựng nông thôn mới", 2011, None, "Nông nghiệp, nông thôn"),
-    ("Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, hiện đại; thực hành tiết kiệm, chống lãng phí", 2022, None, "Kinh tế"),
+    (
+        "Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, hiện đại; thực hành tiết kiệm, chống lãng phí",
+        2022,
+        None,
+        "Kinh tế",
+    ),
     ("Vì người nghèo - Không để ai bị bỏ lại phía sau", 2021, 2025, "Văn hóa - xã hội"),
-    ("Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở", 2019, 2025, "Xây dựng Đảng và hệ thống chính trị"),
-    ("Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời giai đoạn 2023-2030", 2023, 2030, "Giáo dục - đào tạo"),
+    (
+        "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở",
+        2019,
+        2025,
+        "Xây dựng Đảng và hệ thống chính trị",
+    ),
+    (
+        "Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời giai đoạn 2023-2030",
+        2023,
+        2030,
+        "Giáo dục - đào tạo",
+    ),
     ("Cả nước chung tay xóa nhà tạm, nhà dột nát trong năm 2025", 2024, 2025, "Văn hóa - xã hội"),
 ]
 TRANSITIONS = [("discovered", "fostered"), ("fostered", "replicated")]
@@ -105,7 +168,14 @@ def seed(apps, schema_editor):
 
 
 def unseed(apps, schema_editor):
-    for name in ("StageTransition", "Movement", "Ethnicity", "Field", "EconomicSector", "SocialComponent"):
+    for name in (
+        "StageTransition",
+        "Movement",
+        "Ethnicity",
+        "Field",
+        "EconomicSector",
+        "SocialComponent",
+    ):
         apps.get_model("honorees", name).objects.all().delete()
 
 

@@ -15,9 +15,7 @@ def new_token() -> str:
 
 
 class Photo(models.Model):
-    honoree = models.ForeignKey(
-        "honorees.Honoree", on_delete=models.CASCADE, related_name="photos"
-    )
+    honoree = models.ForeignKey("honorees.Honoree", on_delete=models.CASCADE, related_name="photos")
     token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
     file = models.FileField(_("tệp ảnh"), upload_to="honorees/photos/")
     content_type = models.CharField(max_length=32)
@@ -38,9 +36,7 @@ class Photo(models.Model):
 
 
 class VideoLink(models.Model):
-    honoree = models.ForeignKey(
-        "honorees.Honoree", on_delete=models.CASCADE, related_name="videos"
-    )
+    honoree = models.ForeignKey("honorees.Honoree", on_delete=models.CASCADE, related_name="videos")
     url = models.URLField(_("đường dẫn video"), max_length=500)
     title = models.CharField(_("tiêu đề"), max_length=300, blank=True)
 

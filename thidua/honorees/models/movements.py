@@ -16,7 +16,10 @@ class Movement(models.Model):
     name = models.CharField(_("tên phong trào"), max_length=300)
     search_name = models.CharField(max_length=300, db_index=True, editable=False)
     slug = models.SlugField(
-        _("đường dẫn công khai"), max_length=80, unique=True, help_text=_("Dùng trong trang vinh danh.")
+        _("đường dẫn công khai"),
+        max_length=80,
+        unique=True,
+        help_text=_("Dùng trong trang vinh danh."),
     )
     launched_by = models.CharField(_("cấp phát động"), max_length=16, choices=LaunchedBy.choices)
     unit = models.ForeignKey(
