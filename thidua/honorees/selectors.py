@@ -8,6 +8,7 @@ Interface for other apps (delegates, presenters, award candidates): ``candidates
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,14 +39,17 @@ class HonoreeFilters:
     stage: str = ""
 
 
-def honorees_in(scope: Scope) -> QuerySet[Honoree]:
-    return scope.restrict(Honoree.objects.all(), "unit")
+def honorees_in(scope: Scope, roles: Iterable[str] | None = None) -> QuerySet[Honoree]:
+    return scope.restrict(Honoree.objects.all(), "unit", roles)
 
 
-def search_honorees(scope: Scope, filters: HonoreeFilters) -> QuerySet[Honoree]:
-    """Honorees of the scope matching every filter; the name matches with or without
-    diacritics (every word of ``q`` in the folded, indexed ``search_name``)."""
-    queryset = honorees_in(scope)
+def search_honorees(
+    scope: Scope, filters: HonoreeFilters, roles: Iterable[str] | None = None
+) -> QuerySet[Honoree]:
+    """Honorees of the scope (of the grants with one of ``roles``, if given) matching every
+    filter; the name matches with or without diacritics (every word of ``q`` in the folded,
+    indexed ``search_name``)."""
+    queryset = honorees_in(scope, roles)
     for word in fold(filters.q).split()[:8]:
         queryset = queryset.filter(search_name__contains=word)
     if filters.unit is not None:
