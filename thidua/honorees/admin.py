@@ -42,4 +42,3 @@ class MovementAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_filter = ["launched_by", "is_active"]
     search_fields = ["name", "search_name"]
     raw_id_fields = ["unit"]
-    readonly_fields = ["slug"]
