@@ -182,8 +182,9 @@ class MovementDetailView(generics.GenericAPIView):
         if movement.unit is None:
             if not request.user.is_superuser:
                 raise PermissionDenied
-        else:
-            access.require(request.user, "honorees.manage_movements", movement.unit)
+        elif not access.can(request.user, "honorees.manage_movements", movement.unit):
+            # The movement is visible (it may be launched above the user's scope): 403.
+            raise PermissionDenied
         serializer = MovementSerializer(movement, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         changes = {
