@@ -143,7 +143,8 @@ class Candidate:
     recognitions: tuple[tuple[str, int], ...]  # (AwardForm.code, year), newest first
     initiatives: int
     merit: float
-    streaks: dict[str, int] = field(default_factory=dict)  # form code -> streak ending last year
+    # form code -> longest run of consecutive years within the period (2 CSTĐCS in a row...)
+    streaks: dict[str, int] = field(default_factory=dict)
 
 
 def candidates(
@@ -214,7 +215,9 @@ def candidates(
                     weights=weights,
                 ),
                 streaks={
-                    code: rules.streak_ending((year for c, year in records if c == code), period[1])
+                    code: rules.longest_streak(
+                        year for c, year in records if c == code and period[0] <= year <= period[1]
+                    )
                     for code in streak_forms
                 },
             )

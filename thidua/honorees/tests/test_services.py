@@ -11,8 +11,15 @@ from thidua.awards.models import AwardForm
 from thidua.core.errors import DomainError
 from thidua.core.models import AuditEntry
 from thidua.honorees import services
-from thidua.honorees.models import Honoree, Movement, Photo, Recognition, StageChange, Story
-from thidua.honorees.models import StageTransition
+from thidua.honorees.models import (
+    Honoree,
+    Movement,
+    Photo,
+    Recognition,
+    StageChange,
+    StageTransition,
+    Story,
+)
 from thidua.honorees.tests.factories import make_honoree, recognize
 
 pytestmark = pytest.mark.django_db
