@@ -54,7 +54,7 @@ class HonoreeSerializer(serializers.ModelSerializer):
         help_text="Đầy đủ với người có quyền xem dữ liệu cá nhân; che (***) với người khác."
     )
     recognitions = RecognitionSerializer(many=True, read_only=True)
-    movements = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    movements: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
         model = Honoree

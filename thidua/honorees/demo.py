@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 
@@ -586,7 +587,7 @@ def build_demo_honorees() -> int:
         u.code: u for u in Unit.objects.filter(source="local", code__in={h.unit for h in HONOREES})
     }
     forms = {f.code: f for f in AwardForm.objects.all()}
-    vocab = {
+    vocab: dict[str, dict[str, Any]] = {
         "component": {v.code: v for v in SocialComponent.objects.all()},
         "sector": {v.code: v for v in EconomicSector.objects.all()},
         "field": {v.code: v for v in Field.objects.all()},

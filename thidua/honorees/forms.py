@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +12,7 @@ from thidua.honorees.enums import Gender, HonoreeKind, LaunchedBy, Stage
 from thidua.honorees.models import EconomicSector, Ethnicity, Field, SocialComponent
 from thidua.units.enums import UnitLevel
 
-BLANK = [("", "—")]
+BLANK: list[tuple[str, Any]] = [("", "—")]
 
 
 class StyledForm(forms.Form):
@@ -43,13 +43,13 @@ class FilterForm(StyledForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["field"].choices = BLANK + list(Field.objects.values_list("code", "name"))
-        self.fields["component"].choices = BLANK + list(
-            SocialComponent.objects.values_list("code", "name")
-        )
-        self.fields["award_form"].choices = BLANK + list(
-            AwardForm.objects.order_by("-rank").values_list("code", "name")
-        )
+        choices = {
+            "field": Field.objects.values_list("code", "name"),
+            "component": SocialComponent.objects.values_list("code", "name"),
+            "award_form": AwardForm.objects.order_by("-rank").values_list("code", "name"),
+        }
+        for name, rows in choices.items():
+            cast(forms.ChoiceField, self.fields[name]).choices = BLANK + list(rows)
 
 
 class HonoreeForm(StyledForm):
@@ -138,7 +138,16 @@ class VideoForm(StyledForm):
 
 
 class ImportForm(StyledForm):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx) theo mẫu"))
+    file = forms.FileField(
+        label=_("Tệp Excel (.xlsx) theo mẫu"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Chỉ nhận tệp Excel .xlsx (tải tệp mẫu ở trên)."))
+        return upload
 
 
 class MovementForm(StyledForm):

@@ -7,9 +7,10 @@ Interface for other apps (delegates, presenters, award candidates): ``candidates
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -71,7 +72,9 @@ def search_honorees(
                 )
             )
         )
-    return queryset.for_list().order_by("search_name", "id")
+    return queryset.select_related("unit", "component", "sector", "field", "ethnicity").order_by(
+        "search_name", "id"
+    )
 
 
 def with_recognitions(queryset: QuerySet[Honoree]) -> QuerySet[Honoree]:
@@ -144,7 +147,7 @@ class Candidate:
     initiatives: int
     merit: float
     # form code -> longest run of consecutive years within the period (2 CSTĐCS in a row...)
-    streaks: dict[str, int] = field(default_factory=dict)
+    streaks: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 def candidates(

@@ -73,6 +73,9 @@ def test_for_subject_and_bonus_for_collectives():
 @pytest.mark.django_db
 def test_ranks_order_forms_high_to_low():
     codes = list(AwardForm.objects.values_list("code", flat=True))
-    assert codes.index("anh-hung-lao-dong") < codes.index("cstd-toan-quoc") < codes.index(
-        "cstdcs"
-    ) < codes.index("ldtt")
+    assert (
+        codes.index("anh-hung-lao-dong")
+        < codes.index("cstd-toan-quoc")
+        < codes.index("cstdcs")
+        < codes.index("ldtt")
+    )

@@ -137,7 +137,7 @@ class Lookups:
             ("field", Field),
         ):
             table: dict[str, Any] = {}
-            for item in model.objects.all():  # type: ignore[attr-defined]
+            for item in model.objects.all():
                 table[_key(item.name)] = item
                 table[_key(item.code)] = item
             self.vocabularies[key] = table
@@ -430,11 +430,8 @@ def check_duplicates(rows: list[ParsedRow]) -> list[RowProblem]:
     existing_ids: set[str] = set()
     ids = list(seen_ids)
     for start in range(0, len(ids), CHUNK):
-        existing_ids.update(
-            Honoree.objects.filter(national_id__in=ids[start : start + CHUNK]).values_list(
-                "national_id", flat=True
-            )
-        )
+        found = Honoree.objects.filter(national_id__in=ids[start : start + CHUNK])
+        existing_ids.update(n for n in found.values_list("national_id", flat=True) if n)
     existing_names: set[tuple[int, str, int | None, str]] = set()
     pairs = sorted({(row.unit.pk, fold(row.values["name"])) for row in rows})
     for start in range(0, len(pairs), CHUNK):

@@ -86,10 +86,12 @@ def add_photo(honoree: Honoree, *, by: Any, upload: UploadedFile, caption: str =
 @transaction.atomic
 def delete_photo(photo: Photo, *, by: Any) -> None:
     honoree = photo.honoree
-    name = photo.file.name
+    name = photo.file.name or ""
     pk = photo.pk
+    storage = photo.file.storage
     photo.delete()
-    transaction.on_commit(lambda: photo.file.storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
     record_audit(
         "honorees.photo.deleted", by=by, unit=honoree.unit, target=honoree, data={"photo": pk}
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms as django_forms
 from django.contrib import messages
@@ -29,6 +29,7 @@ from thidua.honorees.forms import (
 from thidua.honorees.models import Honoree, Photo, Story
 from thidua.honorees.views.common import editable_units, filters_from
 from thidua.units import access
+from thidua.units.models import Unit
 
 PAGE_SIZE = 50
 
@@ -52,11 +53,11 @@ def honoree_list(request: HttpRequest) -> HttpResponse:
 
 
 class UnitChoiceForm(HonoreeForm):
-    unit = django_forms.ModelChoiceField(label="", queryset=None)  # type: ignore[arg-type]
+    unit = django_forms.ModelChoiceField(label="", queryset=Unit.objects.none())
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        cast(django_forms.ModelChoiceField, self.fields["unit"]).queryset = units
         self.fields["unit"].label = _("Đơn vị")
         self.order_fields(["unit"])
 
