@@ -641,10 +641,13 @@ def build_demo_honorees() -> int:
                 by=organizer,
                 title=f"{spec.name}: {spec.position or unit.name}",
                 lead=spec.story,
-                body=spec.story
-                + "\n\n"
-                + "Gương điển hình được biểu dương tại Hội nghị điển hình tiên tiến "
-                + f"{unit.name} giai đoạn 2021-2025.",
+                body=(
+                    f"{spec.name} ({spec.position or unit.name}) là một trong những gương "
+                    "điển hình tiên tiến được biểu dương tại Hội nghị điển hình tiên tiến "
+                    f"{unit.name} giai đoạn 2021-2025.\n\n"
+                    "Bài viết do bộ phận tuyên truyền biên tập từ hồ sơ thành tích và được "
+                    "đăng khi điển hình đồng ý công khai."
+                ),
             )
             services.publish_story(story, by=propaganda)
         created += 1

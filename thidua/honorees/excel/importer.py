@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from thidua.awards.models import AwardForm
 from thidua.core.audit import record_audit
-from thidua.core.errors import DomainError
+from thidua.core.errors import ConflictError, DomainError
 from thidua.core.text import fold, normalize_text
 from thidua.honorees import rules
 from thidua.honorees.enums import HonoreeKind
@@ -527,7 +527,14 @@ def write_rows(rows: list[ParsedRow], *, by: Any, file_name: str) -> ImportBatch
         )
         for row in rows
     ]
-    Honoree.objects.bulk_create(honorees, batch_size=CHUNK)
+    try:
+        with transaction.atomic():
+            Honoree.objects.bulk_create(honorees, batch_size=CHUNK)
+    except IntegrityError as exc:  # an ID number written meanwhile under another unit
+        raise ConflictError(
+            "import.concurrent_duplicate",
+            _("Một số CCCD trong tệp vừa được nhập ở nơi khác; hãy tải tệp lên lại để kiểm tra."),
+        ) from exc
     recognitions = [
         Recognition(honoree=honoree, **row.recognition)
         for honoree, row in zip(honorees, rows, strict=True)
@@ -560,5 +567,17 @@ def import_honorees(
         raise DomainError("import.empty", _("Tệp không có dòng dữ liệu nào."))
     if problems:
         return ImportResult(problems=problems, rows_read=count)
-    batch = write_rows(rows, by=by, file_name=file_name)
+    with transaction.atomic():
+        # Two imports (or an import and a form) racing for the same people: lock the units the
+        # rows go to, then check the registry again before writing (validation ran unlocked).
+        lock_units({row.unit.pk for row in rows})
+        problems = check_duplicates(rows)
+        if problems:
+            return ImportResult(problems=problems, rows_read=count)
+        batch = write_rows(rows, by=by, file_name=file_name)
     return ImportResult(batch=batch, rows_read=count)
+
+
+def lock_units(unit_ids: set[int]) -> None:
+    """Serialise writers of honorees per unit (ordered, so two writers cannot deadlock)."""
+    list(Unit.objects.select_for_update().filter(pk__in=unit_ids).order_by("pk").values("pk"))

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -102,10 +102,19 @@ def create_honoree(*, by: Any, unit: Unit, kind: str, name: str, **values: Any) 
     if unknown:
         raise DomainError("honorees.unknown_field", _("Trường không hợp lệ."))
     values = _clean({"kind": kind, "name": name, **values})
+    # Serialise writers per unit so that the duplicate check below cannot race an import.
+    list(Unit.objects.select_for_update().filter(pk=unit.pk).values_list("pk", flat=True))
     honoree = Honoree(unit=unit, created_by=_user(by), **values)
     honoree.search_name = fold(honoree.name)
     _check(honoree)
-    honoree.save()
+    try:
+        with transaction.atomic():
+            honoree.save()
+    except IntegrityError as exc:  # the same ID number written meanwhile in another unit
+        raise ConflictError(
+            "honorees.duplicate_national_id",
+            _("Số CCCD này đã có trong danh sách điển hình."),
+        ) from exc
     record_audit(
         "honorees.honoree.created",
         by=by,

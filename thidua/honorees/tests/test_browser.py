@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_import_with_a_bad_row_then_fix_and_find(
-    page, live_server, login, world, commune_a_officer, tmp_path
+    catalogues, page, live_server, login, world, commune_a_officer, tmp_path
 ):
     login("commune_a")
     page.get_by_role("link", name="Điển hình", exact=True).first.click()
@@ -61,7 +61,7 @@ def test_import_with_a_bad_row_then_fix_and_find(
     expect(page.get_by_test_id("honoree-name")).to_have_text("Hoàng Thị Lụa")
 
 
-def test_public_story_on_a_phone(browser, live_server, world):
+def test_public_story_on_a_phone(catalogues, browser, live_server, world):
     from thidua.honorees.tests.factories import make_honoree, publish
 
     story = publish(make_honoree(world.commune_a, "Nguyễn Văn Tiêu Biểu"), title="Tấm gương sáng")

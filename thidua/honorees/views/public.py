@@ -17,9 +17,9 @@ ROLL_LIMIT = 200
 @require_GET
 def roll_index(request: HttpRequest) -> HttpResponse:
     stories = list(selectors.public_stories()[:24])
-    parents = selectors.public_stories().values_list("honoree__unit__parent_id", flat=True)
-    unit_ids = {pk for pk in parents if pk is not None}
-    units = Unit.objects.filter(pk__in=unit_ids).order_by("name")
+    pairs = selectors.public_stories().values_list("honoree__unit_id", "honoree__unit__parent_id")
+    unit_ids = {pk for pair in pairs for pk in pair if pk is not None}
+    units = Unit.objects.filter(pk__in=unit_ids).order_by("depth", "name")
     movements = Movement.objects.filter(
         participations__honoree__story__in=selectors.public_stories()
     ).distinct()
