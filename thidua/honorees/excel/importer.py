@@ -44,7 +44,7 @@ from thidua.honorees.models import (
     Recognition,
     SocialComponent,
 )
-from thidua.honorees.services.honorees import form_fits
+from thidua.honorees.services.honorees import EDITABLE_FIELDS, form_fits
 from thidua.honorees.validation import check_attributes, name_key
 from thidua.units.access import ACTION_ROLES, Scope
 from thidua.units.models import PATH_STEP, Unit
@@ -335,26 +335,7 @@ def parse_row(
     recognition = _recognition(number, out, problems)
     if problems or unit is None:
         return None, problems
-    values = {
-        key: out.get(key)
-        for key in (
-            "kind",
-            "name",
-            "collective_size",
-            "gender",
-            "birth_year",
-            "ethnicity",
-            "position",
-            "component",
-            "sector",
-            "field",
-            "works_directly",
-            "national_id",
-            "good_deeds",
-            "acclaimed",
-            "summary",
-        )
-    }
+    values = {key: out.get(key) for key in EDITABLE_FIELDS}
     values["gender"] = values["gender"] or ""
     return ParsedRow(number, unit, values, recognition), []
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,6 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from thidua.honorees import rules
 from thidua.honorees.enums import Gender, HonoreeKind, Stage
 from thidua.units.enums import UnitLevel
+
+
+def _vocabulary(model: str, label: Any) -> Any:
+    """An optional reference to an extendable vocabulary (models/vocabularies.py)."""
+    return models.ForeignKey(
+        f"honorees.{model}",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
 
 class ImportBatch(models.Model):
@@ -53,39 +67,11 @@ class Honoree(models.Model):
     collective_size = models.PositiveIntegerField(_("số thành viên"), null=True, blank=True)
     gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
-    ethnicity = models.ForeignKey(
-        "honorees.Ethnicity",
-        verbose_name=_("dân tộc"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    ethnicity = _vocabulary("Ethnicity", _("dân tộc"))
     position = models.CharField(_("chức vụ, nghề nghiệp"), max_length=200, blank=True)
-    component = models.ForeignKey(
-        "honorees.SocialComponent",
-        verbose_name=_("thành phần"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    sector = models.ForeignKey(
-        "honorees.EconomicSector",
-        verbose_name=_("khu vực kinh tế"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    field = models.ForeignKey(
-        "honorees.Field",
-        verbose_name=_("lĩnh vực"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    component = _vocabulary("SocialComponent", _("thành phần"))
+    sector = _vocabulary("EconomicSector", _("khu vực kinh tế"))
+    field = _vocabulary("Field", _("lĩnh vực"))
     works_directly = models.BooleanField(_("trực tiếp lao động, sản xuất"), default=False)
     national_id = models.CharField(
         _("số CCCD/CMND"), max_length=12, null=True, blank=True, editable=False
