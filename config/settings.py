@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.accounts",
     "thidua.units",
+    "thidua.awards",
+    "thidua.honorees",
     "thidua.api",
     "thidua.demo",
 ]
@@ -263,6 +265,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Two apps have a "kind" choice field: name each enum after its own vocabulary.
+    "ENUM_NAME_OVERRIDES": {
+        "UnitKindEnum": "thidua.units.enums.UnitKind",
+        "HonoreeKindEnum": "thidua.honorees.enums.HonoreeKind",
+    },
 }
 
 # --- Logging: personal data never goes to logs (see docs/security.md) ---------------------------

@@ -28,6 +28,7 @@ def load_demo(log: Log = print) -> None:
         log(f"Đơn vị: {district.name} và {district.children.count()} đơn vị trực thuộc")
         created = ensure_personas()
         log(f"Tài khoản mẫu: {len(world.PERSONAS)} ({created} mới)")
+        log(f"Điển hình tiên tiến: {ensure_honorees()} mới")
 
 
 def _legacy(code: str) -> Unit:
@@ -101,6 +102,13 @@ def ensure_personas() -> int:
             unit = Unit.objects.get(source=persona.unit_source, code=persona.unit_code)
             unit_services.grant_membership(user, unit, persona.role, by=None, title=persona.title)
     return created
+
+
+def ensure_honorees() -> int:
+    """Honorees of the Kim Bảng 2024 communes and district (thidua/honorees/demo.py)."""
+    from thidua.honorees.demo import build_demo_honorees
+
+    return build_demo_honorees()
 
 
 def demo_login_rows() -> list[tuple[str, str, str, str]]:

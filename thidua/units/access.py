@@ -34,6 +34,19 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "units.view": ALL_ROLES,
     "units.view_audit": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL}),
     "units.view_members": frozenset({Role.ORGANIZER, Role.LEADER}),
+    # Honoree registry (thidua/honorees): the Front proposes honorees (R17-R19), the organizer
+    # keeps the registry, the propaganda office approves public stories.
+    "honorees.view": ALL_ROLES,
+    "honorees.edit": frozenset({Role.ORGANIZER, Role.FRONT, Role.COUNCIL}),
+    "honorees.view_personal": frozenset({Role.ORGANIZER}),
+    "honorees.import": frozenset({Role.ORGANIZER, Role.FRONT}),
+    "honorees.export": frozenset(
+        {Role.ORGANIZER, Role.COUNCIL, Role.LEADER, Role.FRONT, Role.PROPAGANDA}
+    ),
+    "honorees.move_stage": frozenset({Role.ORGANIZER, Role.FRONT, Role.COUNCIL}),
+    "honorees.write_story": frozenset({Role.ORGANIZER, Role.FRONT, Role.PROPAGANDA}),
+    "honorees.publish": frozenset({Role.PROPAGANDA}),
+    "honorees.manage_movements": frozenset({Role.ORGANIZER}),
 }
 
 M = TypeVar("M", bound=models.Model)

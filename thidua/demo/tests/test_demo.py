@@ -128,3 +128,43 @@ def test_readme_login_table_matches_the_demo(demo):
         if line.startswith("| ") and "---" not in line
     ]
     assert table == demo_login_rows()
+
+
+@pytest.mark.django_db
+def test_demo_honorees_cover_the_registry(demo):
+    from thidua.honorees import selectors
+    from thidua.honorees.models import Honoree, Recognition, Story
+
+    honorees = Honoree.objects.all()
+    assert honorees.count() == 36
+    assert set(honorees.values_list("kind", flat=True)) == {"individual", "collective"}
+    assert set(honorees.exclude(gender="").values_list("gender", flat=True)) == {"male", "female"}
+    assert honorees.values("component").distinct().count() >= 6
+    assert honorees.values("field").distinct().count() >= 6
+    assert set(honorees.values_list("stage", flat=True)) == {"discovered", "fostered", "replicated"}
+    years = set(Recognition.objects.values_list("year", flat=True))
+    assert years == {2020, 2021, 2022, 2023, 2024}
+    # Some have 2 consecutive CSTĐCS (one route to Bằng khen tỉnh, Law Art. 74).
+    district = Unit.objects.get(source="local", code="350")
+    officer = get_user_model().objects.get(username="nv.kimbang")
+    pool = selectors.candidates(access.scope_for(officer), district, period=(2021, 2025))
+    assert len(pool) == 36
+    assert sum(1 for c in pool if c.streaks["cstdcs"] >= 2) >= 5
+    assert Story.objects.filter(status="published", honoree__publication_consent=True).count() == 4
+    que = get_user_model().objects.get(username="ubnd.que")
+    assert set(
+        selectors.honorees_in(access.scope_for(que)).values_list("unit__name", flat=True)
+    ) == {"Thị trấn Quế"}
+
+
+@pytest.mark.django_db
+def test_second_load_adds_no_honoree(demo):
+    from thidua.honorees.models import Honoree, Recognition
+
+    before = (Honoree.objects.count(), Recognition.objects.count(), AuditEntry.objects.count())
+    load_demo(log=quiet)
+    assert (
+        Honoree.objects.count(),
+        Recognition.objects.count(),
+        AuditEntry.objects.count(),
+    ) == before
