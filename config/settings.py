@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "thidua.units",
     "thidua.api",
     "thidua.demo",
+    "thidua.documents",
 ]
 
 MIDDLEWARE = [
@@ -216,6 +217,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Official documents: a batch whose worker has been silent this long is shown as interrupted
+# and can be resumed; batches are rendered this many documents per chunk (one WeasyPrint run).
+DOCUMENTS_BATCH_STALE_SECONDS = env_int("DOCUMENTS_BATCH_STALE_SECONDS", 300)
+DOCUMENTS_BATCH_CHUNK_SIZE = env_int("DOCUMENTS_BATCH_CHUNK_SIZE", 100)
 
 # --- E-mail (Django 6.1 MAILERS) ---------------------------------------------------------------
 # Local demo: messages are written as files under var/mail. Production: SMTP from the environment.

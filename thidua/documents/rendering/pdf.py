@@ -58,23 +58,35 @@ def stylesheet_text() -> str:
     return faces + STYLESHEET.read_text(encoding="utf-8")
 
 
-def html_to_pdf(html: str) -> bytes:
+def html_to_pdf(html: str) -> tuple[bytes, int]:
+    """PDF bytes and their number of pages."""
     fonts = FontConfiguration()
     css = CSS(string=stylesheet_text(), font_config=fonts)
-    return HTML(string=html, base_url=str(STYLESHEET.parent)).write_pdf(
+    document = HTML(string=html, base_url=str(STYLESHEET.parent)).render(
         stylesheets=[css], font_config=fonts
     )
+    data = document.write_pdf()
+    assert data is not None
+    return data, len(document.pages)
+
+
+def render_pdf_counted(spec: s.DocumentSpec) -> tuple[bytes, int]:
+    return html_to_pdf(page_html([spec], title=spec.document_type.name))
 
 
 def render_pdf(spec: s.DocumentSpec) -> bytes:
     """One document as PDF bytes (Decree 30 layout)."""
-    return html_to_pdf(page_html([spec], title=spec.document_type.name))
+    return render_pdf_counted(spec)[0]
 
 
 def render_pdf_batch(specs: Sequence[s.DocumentSpec], title: str = "") -> bytes:
     """Many documents as one WeasyPrint document: each starts on a new page and numbers its
     own pages. Fonts, styles and the font subset are prepared once for the whole batch, which
     is what makes it several times faster than one render per document."""
+    return render_pdf_batch_counted(specs, title)[0]
+
+
+def render_pdf_batch_counted(specs: Sequence[s.DocumentSpec], title: str = "") -> tuple[bytes, int]:
     if not specs:
         raise ValueError("an empty batch has no pages")
     return html_to_pdf(page_html(list(specs), title=title))
