@@ -80,8 +80,14 @@ def run_batch(batch_id: int, token: str) -> None:
 
 
 def _render_parts(batch: DocumentBatch, token: str) -> None:
+    """Render every chunk whose part is not saved yet: after ``done`` (a resume), or before it
+    when its part file has gone missing."""
     specs = batch.specs
-    for start in range(batch.done, batch.total, batch.chunk_size):
+    done = batch.done
+    for start in range(0, batch.total, batch.chunk_size):
+        name = _part_path(batch.pk, start)
+        if start < done and default_storage.exists(name):
+            continue
         chunk = [codec.spec_from_data(data) for data in specs[start : start + batch.chunk_size]]
         try:
             data, pages = render_pdf_batch_counted(chunk, title=batch.title)
@@ -90,11 +96,12 @@ def _render_parts(batch: DocumentBatch, token: str) -> None:
                 _("Không dựng được các văn bản thứ %(first)s–%(last)s: %(error)s")
                 % {"first": start + 1, "last": start + len(chunk), "error": exc}
             ) from exc
-        name = _part_path(batch.pk, start)
         if default_storage.exists(name):
             default_storage.delete(name)
         default_storage.save(name, ContentFile(data))
-        _progress(batch.pk, token, start + len(chunk), pages)
+        counted = 0 if start < done else pages  # a re-rendered part was counted before
+        done = max(done, start + len(chunk))
+        _progress(batch.pk, token, done, counted)
 
 
 def _finish(batch_id: int, token: str) -> None:
