@@ -15,6 +15,14 @@ ACTION_LABELS = {
     "units.membership.granted": _("cấp quyền"),
     "units.membership.revoked": _("thu hồi quyền"),
     "units.import.completed": _("nhập danh mục đơn vị"),
+    "documents.issuer.created": _("tạo cơ quan ban hành"),
+    "documents.series.started": _("đặt số bắt đầu của sổ đăng ký văn bản"),
+    "documents.document.issued": _("phát hành văn bản"),
+    "documents.document.reissued": _("phát hành lại văn bản (phiên bản mới)"),
+    "documents.batch.created": _("tạo lô văn bản"),
+    "documents.batch.completed": _("hoàn thành lô văn bản"),
+    "documents.batch.failed": _("lô văn bản bị lỗi"),
+    "documents.batch.retried": _("chạy lại lô văn bản"),
 }
 
 

@@ -28,6 +28,15 @@ KIM_BANG_PEOPLES_COMMITTEE = IssuingBody(
     full_name="Ủy ban nhân dân huyện Kim Bảng",
 )
 
+# The district's Emulation-Commendation Council keeps its own series ("…/TB-HĐTĐKT").
+KIM_BANG_COUNCIL = IssuingBody(
+    name=("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",),
+    abbreviation="HĐTĐKT",
+    place="Kim Bảng",
+    superior=("UBND HUYỆN KIM BẢNG",),
+    full_name="Hội đồng Thi đua - Khen thưởng huyện Kim Bảng",
+)
+
 SUMMARY = (
     "Tổ chức Hội nghị điển hình tiên tiến các cấp,",
     "tiến tới Đại hội Thi đua yêu nước tỉnh Hà Nam lần thứ XII",

@@ -34,6 +34,9 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "units.view": ALL_ROLES,
     "units.view_audit": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL}),
     "units.view_members": frozenset({Role.ORGANIZER, Role.LEADER}),
+    "documents.view": ALL_ROLES,
+    "documents.issue": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL}),
+    "documents.batch": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL}),
 }
 
 M = TypeVar("M", bound=models.Model)

@@ -13,8 +13,8 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from thidua.documents import spec as s
-from thidua.documents.rendering import render_docx, render_pdf, render_pdf_batch
 from thidua.documents.rendering import pdf as pdf_renderer
+from thidua.documents.rendering import render_docx, render_pdf, render_pdf_batch
 from thidua.documents.seed_plan import PROGRAMME, RECIPIENTS, kim_bang_plan_2024
 
 HEADINGS = [
