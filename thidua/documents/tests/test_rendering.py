@@ -294,3 +294,12 @@ def test_docx_landscape_annex_is_its_own_section():
     last = document.sections[-1]
     assert (round(last.page_width.mm), round(last.page_height.mm)) == (297, 210)
     assert document.tables[-1].cell(1, 1).text == "Quế"
+
+
+def test_chunked_batch_joins_its_parts_in_order():
+    from thidua.documents.rendering import render_pdf_chunks
+
+    data = render_pdf_chunks([long_document(1, n) for n in range(1, 6)], chunk_size=2)
+    pages = page_texts(data)[:-1]
+    assert len(pages) == 5
+    assert [f"Số: 0{n}/TB-HĐTĐKT" in pages[n - 1] for n in range(1, 6)] == [True] * 5
