@@ -67,7 +67,7 @@ def run_batch(batch_id: int, token: str) -> None:
     """Render what is left of the batch; mark it done, or failed with the reason."""
     batch = _claim(batch_id, token)
     if batch is None:
-        log.info("batch %s: attempt %s no longer owns it", batch_id, token)
+        log.info("batch %s: finished, or attempt %s was superseded", batch_id, token)
         return
     try:
         _render_parts(batch, token)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -314,17 +315,30 @@ def section_label(path: tuple[int, ...], top_level: int = 1) -> str:
     return f"{LETTERS[(path[-1] - 1) % len(LETTERS)]})"
 
 
-def numbered_sections(
+def labelled(
     blocks: tuple[Block, ...], top_level: int = 1, parent: tuple[int, ...] = ()
-) -> list[tuple[tuple[int, ...], Section]]:
-    """Every section with its position, in reading order (used by the renderers and tests)."""
-    found: list[tuple[tuple[int, ...], Section]] = []
+) -> Iterator[tuple[Block, tuple[int, ...], str]]:
+    """Each block with its position and label: a section gets its path and "II. " / "2.1. "
+    (empty when unnumbered); other blocks get their parent's path and ""."""
     index = 0
     for block in blocks:
         if isinstance(block, Section):
             if block.numbered:
                 index += 1
             path = (*parent, index if block.numbered else 0)
+            label = section_label(path, top_level) + " " if block.numbered else ""
+            yield block, path, label
+        else:
+            yield block, parent, ""
+
+
+def numbered_sections(
+    blocks: tuple[Block, ...], top_level: int = 1, parent: tuple[int, ...] = ()
+) -> list[tuple[tuple[int, ...], Section]]:
+    """Every section with its position, in reading order (used by tests and other apps)."""
+    found: list[tuple[tuple[int, ...], Section]] = []
+    for block, path, _label in labelled(blocks, top_level, parent):
+        if isinstance(block, Section):
             found.append((path, block))
             found += numbered_sections(block.blocks, top_level, path)
     return found

@@ -75,14 +75,9 @@ def blocks_html(
     blocks: tuple[s.Block, ...], top_level: int = 1, parent: tuple[int, ...] = ()
 ) -> str:
     out: list[str] = []
-    index = 0
-    for block in blocks:
+    for block, path, label in s.labelled(blocks, top_level, parent):
         if isinstance(block, s.Section):
-            if block.numbered:
-                index += 1
-            path = (*parent, index if block.numbered else 0)
             level = len(path) + top_level - 1
-            label = s.section_label(path, top_level) + " " if block.numbered else ""
             out.append(f'<p class="h h{level}">{escape(label)}{text_html(block.title)}</p>')
             out.append(blocks_html(block.blocks, top_level, path))
         elif isinstance(block, s.Item):

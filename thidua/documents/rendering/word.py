@@ -224,15 +224,10 @@ def _blocks(
     top_level: int,
     parent: tuple[int, ...] = (),
 ) -> None:
-    index = 0
     add = document.add_paragraph
-    for block in blocks:
+    for block, path, label in s.labelled(blocks, top_level, parent):
         if isinstance(block, s.Section):
-            if block.numbered:
-                index += 1
-            path = (*parent, index if block.numbered else 0)
             level = len(path) + top_level - 1
-            label = s.section_label(path, top_level) + " " if block.numbered else ""
             _runs(add(style=HEADING_STYLES[level]), block.title, label)
             _blocks(document, block.blocks, top_level, path)
         elif isinstance(block, s.Item):
