@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "thidua.honorees",
     "thidua.api",
     "thidua.demo",
+    "thidua.documents",
 ]
 
 MIDDLEWARE = [
@@ -219,6 +220,11 @@ TASKS = {
     }
 }
 
+# Official documents: a batch whose worker has been silent this long is shown as interrupted
+# and can be resumed; batches are rendered this many documents per chunk (one WeasyPrint run).
+DOCUMENTS_BATCH_STALE_SECONDS = env_int("DOCUMENTS_BATCH_STALE_SECONDS", 300)
+DOCUMENTS_BATCH_CHUNK_SIZE = env_int("DOCUMENTS_BATCH_CHUNK_SIZE", 100)
+
 # --- E-mail (Django 6.1 MAILERS) ---------------------------------------------------------------
 # Local demo: messages are written as files under var/mail. Production: SMTP from the environment.
 if os.environ.get("EMAIL_HOST") or not DEBUG:
@@ -279,5 +285,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},  # it logs every step of every PDF at INFO
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -8,6 +8,7 @@ urlpatterns = [
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("don-vi/", include("thidua.units.urls")),
     path("", include("thidua.honorees.urls")),
+    path("van-ban/", include("thidua.documents.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

@@ -13,4 +13,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("", include("thidua.units.api_urls")),
     path("", include("thidua.honorees.api_urls")),
+    path("", include("thidua.documents.api_urls")),
 ]

@@ -33,6 +33,14 @@ ACTION_LABELS = {
     "honorees.movement.created": _("thêm phong trào thi đua"),
     "honorees.movement.updated": _("sửa phong trào thi đua"),
     "honorees.import.completed": _("nhập điển hình từ Excel"),
+    "documents.issuer.created": _("tạo cơ quan ban hành"),
+    "documents.series.started": _("đặt số bắt đầu của sổ đăng ký văn bản"),
+    "documents.document.issued": _("phát hành văn bản"),
+    "documents.document.reissued": _("phát hành lại văn bản (phiên bản mới)"),
+    "documents.batch.created": _("tạo lô văn bản"),
+    "documents.batch.completed": _("hoàn thành lô văn bản"),
+    "documents.batch.failed": _("lô văn bản bị lỗi"),
+    "documents.batch.retried": _("chạy lại lô văn bản"),
 }
 
 

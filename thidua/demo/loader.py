@@ -12,6 +12,15 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from thidua.demo import world
+from thidua.documents import batches as document_batches
+from thidua.documents import services as document_services
+from thidua.documents import spec as doc
+from thidua.documents.models import DocumentBatch, GeneratedDocument, Issuer
+from thidua.documents.seed_plan import (
+    KIM_BANG_COUNCIL,
+    KIM_BANG_PEOPLES_COMMITTEE,
+    kim_bang_plan_2024,
+)
 from thidua.units import services as unit_services
 from thidua.units.enums import UnitSource
 from thidua.units.loader import load_units
@@ -29,6 +38,8 @@ def load_demo(log: Log = print) -> None:
         created = ensure_personas()
         log(f"Tài khoản mẫu: {len(world.PERSONAS)} ({created} mới)")
         log(f"Điển hình tiên tiến: {ensure_honorees()} mới")
+        plan, batch = ensure_documents()
+        log(f"Văn bản: Kế hoạch số {plan.symbol}; lô “{batch.title}” ({batch.pages} trang)")
 
 
 def _legacy(code: str) -> Unit:
@@ -109,6 +120,103 @@ def ensure_honorees() -> int:
     from thidua.honorees.demo import build_demo_honorees
 
     return build_demo_honorees()
+
+
+def _ensure_issuer(unit: Unit, body: doc.IssuingBody) -> Issuer:
+    existing = Issuer.objects.filter(unit=unit, abbreviation=body.abbreviation).first()
+    if existing is not None:
+        return existing
+    return document_services.create_issuer(
+        by=None,
+        unit=unit,
+        abbreviation=body.abbreviation,
+        name_lines=body.name,
+        superior_lines=body.superior,
+        place=body.place,
+        full_name=body.full_name,
+    )
+
+
+def _commune_committee(unit: Unit) -> doc.IssuingBody:
+    return doc.IssuingBody(
+        name=("ỦY BAN NHÂN DÂN", unit.name.upper()),
+        abbreviation="UBND",
+        place=unit.short_name,
+        full_name=f"Ủy ban nhân dân {unit.name[0].lower()}{unit.name[1:]}",
+    )
+
+
+def _invitation(commune: Unit) -> doc.DocumentSpec:
+    return doc.DocumentSpec(
+        type_code="GM",
+        issuer=KIM_BANG_PEOPLES_COMMITTEE,
+        summary=("Dự Hội nghị điển hình tiên tiến huyện Kim Bảng giai đoạn 2020-2025",),
+        year=2025,
+        addressees=(f"Chủ tịch Ủy ban nhân dân {commune.name[0].lower()}{commune.name[1:]}",),
+        top_level=2,
+        blocks=(
+            doc.Paragraph(
+                "Thực hiện Kế hoạch số "
+                f"{world.SEED_PLAN_SERIAL:02d}/KH-UBND ngày {world.SEED_PLAN_DATE:%d/%m/%Y} của "
+                "Ủy ban nhân dân huyện về tổ chức Hội nghị điển hình tiên tiến các cấp, Ủy ban "
+                "nhân dân huyện trân trọng kính mời:"
+            ),
+            doc.Paragraph(
+                doc.rich(
+                    f"**Chủ tịch Ủy ban nhân dân {commune.name[0].lower()}{commune.name[1:]}**"
+                ),
+                align="center",
+            ),
+            doc.Section(
+                "Thời gian, địa điểm",
+                (
+                    doc.Item("Thời gian: 01 buổi, ngày ... tháng ... năm 2025 (Quý II năm 2025)."),
+                    doc.Item("Địa điểm: Hội trường Ủy ban nhân dân huyện Kim Bảng."),
+                ),
+            ),
+            doc.Paragraph("Rất mong đồng chí sắp xếp thời gian đến dự Hội nghị đúng giờ./."),
+        ),
+        signature=kim_bang_plan_2024().signature,
+        recipients=("Như trên;", "Lưu: VT, NV."),
+    )
+
+
+def ensure_documents() -> tuple[GeneratedDocument, DocumentBatch]:
+    """Issuers (the district's People's Committee and its Emulation-Commendation Council, each
+    commune's People's Committee), the seed plan issued as No. 15/KH-UBND, and one batch of
+    invitations to the 18 communes rendered into one PDF."""
+    district = Unit.objects.get(source=UnitSource.LOCAL, code=world.DISTRICT_CODE)
+    committee = _ensure_issuer(district, KIM_BANG_PEOPLES_COMMITTEE)
+    _ensure_issuer(district, KIM_BANG_COUNCIL)
+    communes = list(district.children.filter(level="commune").order_by("search_name"))
+    for commune in communes:
+        _ensure_issuer(commune, _commune_committee(commune))
+    plan = GeneratedDocument.objects.filter(
+        issuer=committee, kind="KH", year=world.SEED_PLAN_DATE.year, serial=world.SEED_PLAN_SERIAL
+    ).first()
+    if plan is None:
+        officer = get_user_model().objects.get(username=world.SEED_PLAN_ISSUED_BY)
+        document_services.set_series_start(
+            by=None,
+            issuer=committee,
+            type_code="KH",
+            year=world.SEED_PLAN_DATE.year,
+            last_serial=world.SEED_PLAN_SERIAL - 1,
+        )
+        plan = document_services.issue_document(
+            by=officer, issuer=committee, spec=kim_bang_plan_2024(), date=world.SEED_PLAN_DATE
+        )
+    batch = DocumentBatch.objects.filter(unit=district, title=world.DEMO_BATCH_TITLE).first()
+    if batch is None:
+        batch = document_services.start_batch(
+            by=None,
+            unit=district,
+            title=world.DEMO_BATCH_TITLE,
+            specs=[_invitation(commune) for commune in communes],
+        )
+        document_batches.run_batch(batch.pk, str(batch.run_token))
+        batch.refresh_from_db()
+    return plan, batch
 
 
 def demo_login_rows() -> list[tuple[str, str, str, str]]:

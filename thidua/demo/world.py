@@ -88,6 +88,14 @@ DISTRICT_BODIES: tuple[DistrictBody, ...] = (
     DistrictBody("350-LDLD", "Liên đoàn Lao động huyện", "LĐLĐ huyện", "socio_political", 4),
 )
 
+# Official documents (issue 3): the seed plan is undated and unnumbered in the source; the demo
+# issues it as the district committee's 15th plan of 2024, after the province's plan of 10/10
+# and before the communes' deadline of 16/12/2024.
+SEED_PLAN_SERIAL = 15
+SEED_PLAN_DATE = dt.date(2024, 10, 28)
+SEED_PLAN_ISSUED_BY = "nv.kimbang"
+DEMO_BATCH_TITLE = "Giấy mời dự Hội nghị điển hình tiên tiến huyện (18 xã, thị trấn)"
+
 DEMO_PASSWORD = "KimBang@2024"  # noqa: S105  (demo accounts only; printed by `make run`)
 
 

@@ -47,6 +47,9 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "honorees.write_story": frozenset({Role.ORGANIZER, Role.FRONT, Role.PROPAGANDA}),
     "honorees.publish": frozenset({Role.PROPAGANDA}),
     "honorees.manage_movements": frozenset({Role.ORGANIZER}),
+    "documents.view": ALL_ROLES,
+    "documents.issue": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL}),
+    "documents.batch": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL}),
 }
 
 M = TypeVar("M", bound=models.Model)

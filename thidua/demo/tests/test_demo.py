@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from thidua.core.models import AuditEntry
 from thidua.demo import world as seed
 from thidua.demo.loader import load_demo
+from thidua.documents.models import DocumentBatch, GeneratedDocument
 from thidua.units import access
 from thidua.units.models import Unit
 
@@ -36,7 +37,8 @@ def quiet(_message):
 
 
 @pytest.fixture
-def demo(db):
+def demo(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # generated documents: not the project's var/media
     load_demo(log=quiet)
 
 
@@ -89,6 +91,8 @@ def test_second_load_changes_nothing(demo):
             sorted(Unit.objects.values_list("source", "code", "name", "path", "valid_from")),
             get_user_model().objects.count(),
             AuditEntry.objects.count(),
+            sorted(GeneratedDocument.objects.values_list("symbol", "version", "checksum")),
+            sorted(DocumentBatch.objects.values_list("title", "status", "checksum")),
         )
 
     before = state()
@@ -168,3 +172,18 @@ def test_second_load_adds_no_honoree(demo):
         Recognition.objects.count(),
         AuditEntry.objects.count(),
     ) == before
+
+
+def test_seed_plan_is_issued_as_15_kh_ubnd_with_a_batch_of_invitations(demo):
+    plan = GeneratedDocument.objects.get(kind="KH", year=2024)
+    assert (plan.symbol, str(plan.document_date), plan.version) == ("15/KH-UBND", "2024-10-28", 1)
+    assert plan.unit.name == "Huyện Kim Bảng" and plan.issued_by.username == "nv.kimbang"
+    assert plan.pdf.read().startswith(b"%PDF") and plan.pages >= 5
+    batch = DocumentBatch.objects.get(title=seed.DEMO_BATCH_TITLE)
+    assert (batch.status, batch.total, batch.done, batch.pages) == ("done", 18, 18, 18)
+    issuers = set(plan.unit.issuers.values_list("abbreviation", flat=True))
+    assert issuers == {"UBND", "HĐTĐKT"}
+    assert (
+        Unit.objects.filter(source="local", level="commune", issuers__abbreviation="UBND").count()
+        == 18
+    )
