@@ -237,7 +237,8 @@ def _hamilton(
 def _whole_and_remainder(
     weight: Sequence[int], low: Sequence[int], high: Sequence[int], numerator: int, denominator: int
 ) -> tuple[list[int], list[int]]:
-    if max(weight) * max(numerator, 1) < 2**62 and max(high) * denominator < 2**62:
+    small = numerator < 2**62 and denominator < 2**62
+    if small and max(weight) * max(numerator, 1) < 2**62 and max(high) * denominator < 2**62:
         scaled = np.array(weight, dtype=np.int64) * numerator
         lo = np.array(low, dtype=np.int64) * denominator
         hi = np.array(high, dtype=np.int64) * denominator
@@ -289,8 +290,11 @@ def _water_level(
         )
         free_weight = sum(weight[i] for i in np.flatnonzero(free).tolist())
         if free_weight == 0:
-            # Every unit sits at a bound: t itself (exactly as the float it is) is a solution.
-            exact = Fraction(t)
+            # Every unit sits at a bound: t itself is a solution; a simpler nearby fraction
+            # usually is too (checked below), which keeps the integers small.
+            exact = Fraction(t).limit_denominator(10**6)
+            if _exact_fill(weight, low, high, exact.numerator, exact.denominator) != seats:
+                exact = Fraction(t)
             numerator, denominator = exact.numerator, exact.denominator
         else:
             numerator, denominator = seats - fixed, free_weight
@@ -325,7 +329,7 @@ def _tie(units: Sequence[str], tied: Sequence[int], winners: Sequence[int]) -> T
 
 def _float_seats(method: str, w: FloatArray, divisor: float) -> npt.NDArray[np.int64]:
     """Seats each unit would get at ``divisor`` (unbounded), in floats: only a first guess."""
-    q = w / divisor
+    q = np.minimum(w / divisor, 1e15)  # a tiny divisor while searching: stay castable
     if method == "dhondt":
         s = np.floor(q)
     elif method == "sainte-lague":
@@ -434,7 +438,7 @@ def _contenders(
     elif method == "sainte-lague":
         claim = w / (s + 0.5)
     else:
-        with np.errstate(divide="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore"):  # s == 0 is handled by the where
             claim = np.where(s == 0, np.inf, w / np.sqrt(s * (s + 1)))
         claim = np.where(w > 0, claim, 0.0)
     open_ = np.array(alloc) < hi

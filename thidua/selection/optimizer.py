@@ -312,6 +312,8 @@ def _count_bounds(rule: Rule, size: int) -> tuple[int | None, int | None]:
     """A rule's bounds as head counts of a list of exactly ``size`` people (exact arithmetic)."""
     low, high = rule.lower, rule.upper
     scale = size if rule.unit == "share" else 1
+    if rule.unit == "share" and size == 0 and low:
+        return 1, 0  # as the checker: an empty list has no share to meet a positive minimum
     return (
         None if low is None else ceil_fraction(low * scale),
         None if high is None else floor_fraction(high * scale),
@@ -421,11 +423,21 @@ def _solve(
     problem: Problem, merit: Sequence[int], ranks: IntArray, time_limit: float | None
 ) -> tuple[Status, IntArray | None]:
     n = len(problem.candidates)
-    if problem.size == 0:
-        return "optimal", np.zeros(0, dtype=np.int64)
+    if problem.size == 0:  # the empty list: feasible when no rule needs anyone
+        if all(low is None or low <= 0 for low in problem.lower):
+            return "optimal", np.zeros(0, dtype=np.int64)
+        return "infeasible", None
+    # The list has a fixed size, so shifting every merit by the same amount changes no choice:
+    # start merits at 0 to keep the coefficients small.
+    lowest = min(merit, default=0)
+    merit = [m - lowest for m in merit]
+    biggest = max(merit, default=0)
+    if biggest * problem.size >= EXACT_DOUBLE:
+        raise SelectionError(
+            "merit_range", "Khoảng chênh lệch điểm thành tích quá lớn để so sánh chính xác."
+        )
     rank_sum = int(np.sort(ranks)[-problem.size :].sum()) if n else 0
     factor = rank_sum + 1
-    biggest = max((abs(m) for m in merit), default=0)
     merit_array = np.array(merit, dtype=np.float64)
     if (biggest * factor + factor) * problem.size < EXACT_DOUBLE:
         cost = merit_array * factor + ranks.astype(np.float64)
@@ -434,8 +446,8 @@ def _solve(
     status, first = _run(problem.solver(merit_array, time_limit=time_limit)[0], n)
     if first is None:
         return status, None
-    best = float(sum(merit[i] for i in first))
-    fixed = (merit_array, np.arange(n, dtype=np.int64), best, best)
+    best = float(sum(merit[i] for i in first))  # exact: below 2^52
+    fixed = (merit_array, np.arange(n, dtype=np.int64), best - 0.5, math.inf)
     solver, _ = problem.solver(ranks.astype(np.float64), extra_rows=[fixed], time_limit=time_limit)
     return _run(solver, n)
 
