@@ -35,12 +35,19 @@ def test_quorum_is_more_than_half_of_the_entitled(present, status):
 
 
 def test_tie_at_the_last_seat_goes_to_a_runoff():
-    counts = {"An": HandCount(40, 10), "Bình": HandCount(30, 20), "Chi": HandCount(30, 20),
-              "Dũng": HandCount(10, 40)}  # fmt: skip
+    counts = {
+        "An": HandCount(40, 10),
+        "Bình": HandCount(30, 20),
+        "Chi": HandCount(30, 20),
+        "Dũng": HandCount(10, 40),
+    }
     result = tally_hands(60, 50, counts, seats=2)
     assert (result.status, result.elected, result.runoff, result.runoff_seats) == (
-        "runoff", ("An",), ("Bình", "Chi"), 1,
-    )  # fmt: skip
+        "runoff",
+        ("An",),
+        ("Bình", "Chi"),
+        1,
+    )
     assert result.not_elected == ("Dũng",)
     assert "bầu lại giữa những người này" in result.rule_text
 
@@ -108,8 +115,9 @@ def test_inconsistent_paper_counts_are_refused(boxes, kwargs, code):
 
 
 def test_settings_change_the_rule_and_its_text():
-    two_thirds = TallySettings.from_values(threshold="2/3", threshold_strict=False,
-                                           threshold_base="present")  # fmt: skip
+    two_thirds = TallySettings.from_values(
+        threshold="2/3", threshold_strict=False, threshold_base="present"
+    )
     result = tally_hands(60, 45, {"An": HandCount(30, 10, 5)}, seats=1, settings=two_thirds)
     assert result.needed == {"An": 30} and result.elected == ("An",)
     assert "từ hai phần ba trở lên số đại biểu có mặt (cần ít nhất 30/45 phiếu)" in result.rule_text

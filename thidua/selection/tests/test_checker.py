@@ -34,8 +34,9 @@ def share_rule(value="female", low=None, high=None, tolerance=0, label="đại b
     return Rule("gender", frozenset({value}), "share", low, high, Fraction(tolerance), label)
 
 
-@pytest.mark.parametrize("number", [0.7, "0.7", "70%", " 70 % ", "7/10", Decimal("0.70"),
-                                    Fraction(7, 10), "70,0%"])  # fmt: skip
+@pytest.mark.parametrize(
+    "number", [0.7, "0.7", "70%", " 70 % ", "7/10", Decimal("0.70"), Fraction(7, 10), "70,0%"]
+)
 def test_to_fraction_reads_seventy_percent_exactly(number):
     assert to_fraction(number) == Fraction(7, 10)
 
@@ -49,9 +50,18 @@ def test_to_fraction_refuses_what_is_not_a_plain_number(bad):
 
 @pytest.mark.parametrize(
     ("honorees", "total", "passed"),
-    [(700, 1000, True), (699, 1000, False), (701, 1000, True), (7, 10, True), (6, 10, False),
-     (5, 7, True), (4, 7, False), (140, 200, True), (139, 200, False)],
-)  # fmt: skip
+    [
+        (700, 1000, True),
+        (699, 1000, False),
+        (701, 1000, True),
+        (7, 10, True),
+        (6, 10, False),
+        (5, 7, True),
+        (4, 7, False),
+        (140, 200, True),
+        (139, 200, False),
+    ],
+)
 def test_share_minimum_is_exact_at_the_boundary(honorees, total, passed):
     rule = Rule("category", frozenset({"honoree"}), "share", to_fraction(0.7), None)
     assert evaluate(0, rule, honorees, total).passed is passed
@@ -59,12 +69,26 @@ def test_share_minimum_is_exact_at_the_boundary(honorees, total, passed):
 
 @pytest.mark.parametrize(
     ("guests", "total", "tolerance", "passed"),
-    [(30, 100, 0, True), (31, 100, 0, False), (32, 100, "0.02", True), (33, 100, "0.02", False),
-     (28, 100, "0.02", True), (27, 100, "0.02", False), (3, 10, 0, True), (4, 10, 0, False)],
-)  # fmt: skip
+    [
+        (30, 100, 0, True),
+        (31, 100, 0, False),
+        (32, 100, "0.02", True),
+        (33, 100, "0.02", False),
+        (28, 100, "0.02", True),
+        (27, 100, "0.02", False),
+        (3, 10, 0, True),
+        (4, 10, 0, False),
+    ],
+)
 def test_exact_share_with_tolerance_window(guests, total, tolerance, passed):
-    rule = Rule("category", frozenset({"guest", "leader"}), "share", Fraction(3, 10),
-                Fraction(3, 10), to_fraction(tolerance))  # fmt: skip
+    rule = Rule(
+        "category",
+        frozenset({"guest", "leader"}),
+        "share",
+        Fraction(3, 10),
+        Fraction(3, 10),
+        to_fraction(tolerance),
+    )
     assert evaluate(0, rule, guests, total).passed is passed
 
 
@@ -92,12 +116,31 @@ def test_women_minimum_gives_the_three_smallest_changes():
 
 
 def test_count_rules_say_how_many_are_missing_or_too_many():
-    rules = parse_rules([
-        {"feature": "gender", "value": "female", "min": 5, "unit": "count", "label": "đại biểu nữ"},
-        {"feature": "category", "value": "guest", "max": 2, "unit": "count", "label": "khách mời"},
-    ])  # fmt: skip
-    crowd = [make_candidate(i, {"gender": "female" if i < 2 else "male",
-                                "category": "guest" if i < 6 else "honoree"}) for i in range(10)]  # fmt: skip
+    rules = parse_rules(
+        [
+            {
+                "feature": "gender",
+                "value": "female",
+                "min": 5,
+                "unit": "count",
+                "label": "đại biểu nữ",
+            },
+            {
+                "feature": "category",
+                "value": "guest",
+                "max": 2,
+                "unit": "count",
+                "label": "khách mời",
+            },
+        ]
+    )
+    crowd = [
+        make_candidate(
+            i,
+            {"gender": "female" if i < 2 else "male", "category": "guest" if i < 6 else "honoree"},
+        )
+        for i in range(10)
+    ]
     women, guests = check(crowd, rules).results
     assert women.message == "Thiếu 3 đại biểu nữ: cần ≥ 5 người, hiện 2 người."
     assert guests.message == "Khách mời vượt 4 người: cần ≤ 2 người, hiện 6 người."
@@ -119,8 +162,11 @@ def test_total_cap_and_an_empty_list():
     assert result.message == "Tổng số vượt 2 người: tối đa 3 người, hiện có 5 người."
     (empty,) = check([], [share_rule(low=Fraction(2, 5))]).results
     assert (empty.passed, empty.change.add, empty.change.replace, empty.change.remove) == (
-        False, 1, None, None,
-    )  # fmt: skip
+        False,
+        1,
+        None,
+        None,
+    )
 
 
 def test_every_value_present_and_quota_groups_expand_to_one_rule_per_value():
@@ -128,14 +174,25 @@ def test_every_value_present_and_quota_groups_expand_to_one_rule_per_value():
     crowd = [make_candidate(1, {"field": "a"}), make_candidate(2, {"field": "c"})]
     results = check(crowd, [group]).results
     assert [(sorted(r.rule.values), r.passed) for r in results] == [
-        (["a"], True), (["b"], False), (["c"], True),
-    ]  # fmt: skip
-    quota = parse_rule({"feature": "sub_unit", "targets": {"x": 0.1, "y": 0.4},
-                        "relative_tolerance": 0.2, "unit": "share"})  # fmt: skip
+        (["a"], True),
+        (["b"], False),
+        (["c"], True),
+    ]
+    quota = parse_rule(
+        {
+            "feature": "sub_unit",
+            "targets": {"x": 0.1, "y": 0.4},
+            "relative_tolerance": 0.2,
+            "unit": "share",
+        }
+    )
     x, y = expand_rules([quota])
     assert (x.lower, x.upper, y.lower, y.upper) == (
-        Fraction(8, 100), Fraction(12, 100), Fraction(32, 100), Fraction(48, 100),
-    )  # fmt: skip
+        Fraction(8, 100),
+        Fraction(12, 100),
+        Fraction(32, 100),
+        Fraction(48, 100),
+    )
 
 
 def test_group_without_values_needs_a_pool():
@@ -195,7 +252,7 @@ def test_minimum_changes_are_the_smallest_that_work(k, extra, low):
     n = k + extra
     result = evaluate(0, share_rule(low=low), k, n)
     if result.passed:
-        assert n == 0 and low == 0 or k >= low * n
+        assert (n == 0 and low == 0) or k >= low * n
         return
     change = result.change
 

@@ -23,18 +23,29 @@ def instances(draw):
     pool = [
         make_candidate(
             i,
-            {"gender": draw(st.sampled_from(GENDERS)), "category": draw(st.sampled_from(CATEGORIES)),
-             "field": draw(st.sampled_from(["a", "b", "c"]))},
+            {
+                "gender": draw(st.sampled_from(GENDERS)),
+                "category": draw(st.sampled_from(CATEGORIES)),
+                "field": draw(st.sampled_from(["a", "b", "c"])),
+            },
             merit=draw(st.integers(0, 4)),
         )
         for i in range(n)
-    ]  # fmt: skip
+    ]
     size = draw(st.integers(0, n))
     rules = []
     for _ in range(draw(st.integers(0, 3))):
-        feature, values = draw(st.sampled_from([("gender", ["female"]), ("category", ["honoree"]),
-                                                ("category", ["guest", "leader"]),
-                                                ("field", ["a"]), ("field", ["b", "c"])]))  # fmt: skip
+        feature, values = draw(
+            st.sampled_from(
+                [
+                    ("gender", ["female"]),
+                    ("category", ["honoree"]),
+                    ("category", ["guest", "leader"]),
+                    ("field", ["a"]),
+                    ("field", ["b", "c"]),
+                ]
+            )
+        )
         unit = draw(st.sampled_from(["count", "share"]))
         top = 1 if unit == "share" else 5
         low = draw(st.none() | st.fractions(0, top, max_denominator=10))
@@ -87,21 +98,37 @@ def test_optimizer_matches_brute_force_and_the_lottery_breaks_ties(instance):
 def lottery_ranks(pool, seed):
     ranks = {}
     for merit in {c.merit for c in pool}:
-        same = sorted((c for c in pool if c.merit == merit),
-                      key=lambda c: (lottery_number(seed, c.id), str(c.id)), reverse=True)  # fmt: skip
+        same = sorted(
+            (c for c in pool if c.merit == merit),
+            key=lambda c: (lottery_number(seed, c.id), str(c.id)),
+            reverse=True,
+        )
         ranks.update({c.id: rank for rank, c in enumerate(same)})
     return ranks
 
 
 def pool_of(n, women=None, merit=lambda i: i % 3):
     women = n // 2 if women is None else women
-    return [make_candidate(i, {"gender": "female" if i < women else "male",
-                               "category": "leader" if i % 5 == 0 else "honoree"},
-                           merit=merit(i)) for i in range(n)]  # fmt: skip
+    return [
+        make_candidate(
+            i,
+            {
+                "gender": "female" if i < women else "male",
+                "category": "leader" if i % 5 == 0 else "honoree",
+            },
+            merit=merit(i),
+        )
+        for i in range(n)
+    ]
 
 
-WOMEN_40 = {"feature": "gender", "value": "female", "min": 0.4, "unit": "share",
-            "label": "đại biểu nữ"}  # fmt: skip
+WOMEN_40 = {
+    "feature": "gender",
+    "value": "female",
+    "min": 0.4,
+    "unit": "share",
+    "label": "đại biểu nữ",
+}
 
 
 def test_same_seed_same_list_and_the_seed_is_returned():
@@ -120,8 +147,9 @@ def test_same_seed_same_list_and_the_seed_is_returned():
 
 def test_swap_property_holds_on_a_larger_pool():
     pool = pool_of(300, women=90, merit=lambda i: i % 4)
-    rules = parse_rules([WOMEN_40, {"feature": "category", "value": "leader", "max": 0.1,
-                                    "unit": "share"}])  # fmt: skip
+    rules = parse_rules(
+        [WOMEN_40, {"feature": "category", "value": "leader", "max": 0.1, "unit": "share"}]
+    )
     result = optimize(pool, rules, 60, seed=7)
     assert result.status == "optimal" and result.report.passed
     chosen = set(result.selected)
@@ -153,8 +181,11 @@ def test_women_shortage_names_the_rule_and_both_relaxations():
     assert result.conflicts == (0,)
     (relax,) = result.relaxation
     assert (relax.bound, relax.current_count, relax.proposed_count, relax.more_candidates) == (
-        "min", 40, 36, 4,
-    )  # fmt: skip
+        "min",
+        40,
+        36,
+        4,
+    )
     assert relax.alone is True
     assert relax.message == (
         "Cần hạ mức tối thiểu đại biểu nữ từ 40% xuống 36% (36/100 người), "
@@ -164,11 +195,13 @@ def test_women_shortage_names_the_rule_and_both_relaxations():
 
 
 def test_two_rules_in_conflict_are_both_named_with_one_relaxation_each():
-    rules = parse_rules([
-        {"feature": "gender", "value": "female", "min": 0.6, "unit": "share", "label": "nữ"},
-        {"feature": "gender", "value": "male", "min": 0.5, "unit": "share", "label": "nam"},
-        {"feature": "category", "value": "leader", "max": 0.5, "unit": "share"},
-    ])  # fmt: skip
+    rules = parse_rules(
+        [
+            {"feature": "gender", "value": "female", "min": 0.6, "unit": "share", "label": "nữ"},
+            {"feature": "gender", "value": "male", "min": 0.5, "unit": "share", "label": "nam"},
+            {"feature": "category", "value": "leader", "max": 0.5, "unit": "share"},
+        ]
+    )
     result = optimize(pool_of(40), rules, 10)
     assert result.status == "infeasible"
     assert result.conflicts == (0, 1) and result.conflicts_minimal
@@ -179,8 +212,9 @@ def test_two_rules_in_conflict_are_both_named_with_one_relaxation_each():
 
 
 def test_required_leaders_over_the_cap_are_explained():
-    rules = parse_rules([{"feature": "category", "value": "leader", "max": 1, "unit": "count",
-                          "label": "lãnh đạo"}])  # fmt: skip
+    rules = parse_rules(
+        [{"feature": "category", "value": "leader", "max": 1, "unit": "count", "label": "lãnh đạo"}]
+    )
     result = optimize(pool_of(20), rules, 5, required=[0, 5, 10])
     assert result.status == "infeasible" and result.conflicts == (0,)
     (relax,) = result.relaxation
@@ -189,12 +223,32 @@ def test_required_leaders_over_the_cap_are_explained():
 
 
 def test_seventy_thirty_exact_is_impossible_for_seven_seats_without_tolerance():
-    rules = parse_rules([{"feature": "category", "value": "honoree", "min": 0.7, "max": 0.7,
-                          "unit": "share", "label": "đại biểu điển hình"}])  # fmt: skip
+    rules = parse_rules(
+        [
+            {
+                "feature": "category",
+                "value": "honoree",
+                "min": 0.7,
+                "max": 0.7,
+                "unit": "share",
+                "label": "đại biểu điển hình",
+            }
+        ]
+    )
     result = optimize(pool_of(20), rules, 7)
     assert result.status == "infeasible" and result.conflicts == (0,)
-    widened = parse_rules([{"feature": "category", "value": "honoree", "min": 0.7, "max": 0.7,
-                            "tolerance": 0.05, "unit": "share"}])  # fmt: skip
+    widened = parse_rules(
+        [
+            {
+                "feature": "category",
+                "value": "honoree",
+                "min": 0.7,
+                "max": 0.7,
+                "tolerance": 0.05,
+                "unit": "share",
+            }
+        ]
+    )
     assert optimize(pool_of(20), widened, 7).status == "optimal"
 
 
@@ -208,9 +262,12 @@ def test_pool_smaller_than_size():
 
 @pytest.mark.parametrize(
     ("kwargs", "code"),
-    [({"required": [99]}, "unknown_required"), ({"required": [0, 1, 2]}, "required_exceeds_size"),
-     ({"size": -1}, "invalid_size")],
-)  # fmt: skip
+    [
+        ({"required": [99]}, "unknown_required"),
+        ({"required": [0, 1, 2]}, "required_exceeds_size"),
+        ({"size": -1}, "invalid_size"),
+    ],
+)
 def test_contradictory_input_is_refused(kwargs, code):
     arguments = {"size": 2, **kwargs}
     with pytest.raises(SelectionError) as error:
@@ -233,8 +290,10 @@ def test_huge_merits_take_the_two_stage_path_and_stay_optimal(monkeypatch):
         return original(solver, n)
 
     monkeypatch.setattr(optimizer_module, "_run", counting)
-    pool = [make_candidate(i, {"g": "x" if i % 2 else "y"}, merit=7 + 10**14 * (i % 3))
-            for i in range(12)]  # fmt: skip
+    pool = [
+        make_candidate(i, {"g": "x" if i % 2 else "y"}, merit=7 + 10**14 * (i % 3))
+        for i in range(12)
+    ]
     rules = parse_rules([{"feature": "g", "value": "x", "min": 2, "max": 2}])
     result = optimize(pool, rules, 4, seed=5)
     best, lists = brute_force(pool, rules, 4, [])
