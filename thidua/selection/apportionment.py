@@ -118,16 +118,16 @@ def apportion(
     excluded = _below_threshold(units, ints, total_weight, threshold)
     low = [0 if u in excluded else min_per_unit for u in units]
     high = [0 if u in excluded else _cap(max_per_unit, u, seats) for u in units]
-    for unit, lo, hi in zip(units, low, high, strict=True):
-        if lo > hi:
-            raise SelectionError(
-                "cap_below_minimum", f"Giới hạn tối đa của {unit} nhỏ hơn số ghế tối thiểu."
-            )
     if sum(low) > seats:
         raise SelectionError(
             "minimum_exceeds_seats",
             f"Tổng số ghế tối thiểu ({sum(low)}) vượt số ghế được phân bổ ({seats}).",
         )
+    for unit, lo, hi in zip(units, low, high, strict=True):
+        if lo > hi:
+            raise SelectionError(
+                "cap_below_minimum", f"Giới hạn tối đa của {unit} nhỏ hơn số ghế tối thiểu."
+            )
     if sum(high) < seats:
         raise SelectionError(
             "caps_below_seats",
