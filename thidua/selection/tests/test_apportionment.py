@@ -112,7 +112,7 @@ def test_hamilton_with_a_minimum_shares_the_rest_in_proportion():
         ({"seats": 10, "max_per_unit": 3}, "caps_below_seats"),
         ({"seats": 3, "method": "adams"}, "invalid_method"),
         ({"seats": -1}, "invalid_integer"),
-        ({"seats": 3, "min_per_unit": 2, "max_per_unit": 1}, "cap_below_minimum"),
+        ({"seats": 9, "min_per_unit": 2, "max_per_unit": 1}, "cap_below_minimum"),
         ({"seats": 3, "threshold": 2}, "invalid_threshold"),
     ],
 )
