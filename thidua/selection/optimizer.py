@@ -380,12 +380,14 @@ def optimize(
     weights: Mapping[str, Fraction] | None = None,
     time_limit: float | None = None,
     explain_infeasible: bool = True,
+    analysis_seconds: float | None = None,
 ) -> OptimizeResult:
     """The best list of ``size`` people from ``candidates`` keeping every rule (see module doc).
 
     Raises SelectionError for contradictory input (unknown or too many required people, a bad
     size). An infeasible set of rules is not an error: the result says which rules conflict and
-    the smallest relaxation (``thidua.selection.relaxation``).
+    the smallest relaxation (``thidua.selection.relaxation``; ``analysis_seconds`` bounds that
+    analysis, ``time_limit`` each solve).
     """
     problem = Problem.build(candidates, rules, size, required)
     merit = merits(candidates, weights)
@@ -404,7 +406,7 @@ def optimize(
             )
         from thidua.selection.relaxation import explain
 
-        return explain(problem, seed, analyse=explain_infeasible)
+        return explain(problem, seed, analyse=explain_infeasible, budget=analysis_seconds)
     order = sorted(chosen.tolist(), key=lambda i: (-merit[i], numbers[i], str(candidates[i].id)))
     selected = tuple(candidates[i].id for i in order)
     report = check([candidates[i] for i in order], problem.rules)

@@ -33,7 +33,9 @@ MAX_SOLVES = 150
 TIME_BUDGET = 20.0  # seconds for the whole analysis of one infeasible request
 
 
-def explain(problem: Problem, seed: int, analyse: bool = True) -> OptimizeResult:
+def explain(
+    problem: Problem, seed: int, analyse: bool = True, budget: float | None = None
+) -> OptimizeResult:
     rules = tuple(problem.rules)
     n, size = len(problem.candidates), problem.size
     if n < size:
@@ -52,7 +54,7 @@ def explain(problem: Problem, seed: int, analyse: bool = True) -> OptimizeResult
     if not analyse:
         combined = _combined(problem, slack)
         return _result(problem, seed, report, tuple(violated), False, combined)
-    deadline = time.monotonic() + TIME_BUDGET
+    deadline = time.monotonic() + (TIME_BUDGET if budget is None else budget)
     tight = _tight(problem, closest)
     conflicts, minimal = _deletion_filter(problem, sorted(set(violated) | tight), deadline)
     alone = [r for j in conflicts if (r := _alone(problem, j, deadline)) is not None]
