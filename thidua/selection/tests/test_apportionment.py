@@ -281,3 +281,18 @@ def test_category_minimum_per_unit_moves_seats_from_the_largest():
     unit_seats = {"a": 8, "b": 1, "c": 1}
     women = allocate_category(unit_seats, "gender", "female", count=3, per_unit_min=1)
     assert women.per_unit == {"a": 1, "b": 1, "c": 1}
+
+
+def test_divisor_methods_can_leave_the_quota():
+    # docs/apportionment.md: D's quota is 9.73 of 11 seats, D'Hondt gives it all 11.
+    assert apportion({"D": 84, "A": 4, "C": 4, "B": 3}, 11, "dhondt").seats["D"] == 11
+    # The 95 has a quota of 5.97 of 11 seats; Sainte-Laguë gives it 7.
+    weights = {"a": 95, "b": 49, "c": 21, "d": 7, "e": 3}
+    assert apportion(weights, 11, "sainte-lague").seats == {"a": 7, "b": 3, "c": 1, "d": 0, "e": 0}
+    assert apportion(weights, 11, "hamilton").seats["a"] == 6
+
+
+def test_every_method_raises_small_units_to_the_minimum_the_same_way():
+    for method in METHODS:
+        result = apportion({"big": 970, "small1": 20, "small2": 10}, 10, method, min_per_unit=1)
+        assert result.seats == {"big": 8, "small1": 1, "small2": 1}
