@@ -90,6 +90,8 @@ def _rules(body: Mapping[str, Any], pool: list[Any] | None = None) -> list[Any]:
 
 
 # --- Documentation serializers (the views parse with the pure core, which keeps numbers exact) --
+# Fields with common names (status, kind, ...) are documented as text, not enums, so that their
+# choices do not collide with other apps' enums of the same name in the schema.
 
 
 class RuleSerializer(serializers.Serializer):
@@ -119,7 +121,7 @@ class CheckRequestSerializer(serializers.Serializer):
 
 
 class ChangeSerializer(serializers.Serializer):
-    direction = serializers.ChoiceField(["too_few", "too_many"])
+    direction = serializers.CharField(help_text="too_few | too_many")
     replace = serializers.IntegerField(allow_null=True)
     add = serializers.IntegerField(allow_null=True)
     remove = serializers.IntegerField(allow_null=True)
@@ -159,10 +161,10 @@ class OptimizeRequestSerializer(serializers.Serializer):
 
 
 class RelaxationSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(["rule", "size"])
+    kind = serializers.CharField(help_text="rule | size")
     rule_index = serializers.IntegerField(allow_null=True)
     label = serializers.CharField()  # type: ignore[assignment]  # a field named like a Field attribute
-    bound = serializers.ChoiceField(["min", "max", "size"])
+    bound = serializers.CharField(help_text="min | max | size")
     current_count = serializers.IntegerField()
     proposed_count = serializers.IntegerField()
     current = serializers.CharField()
@@ -173,7 +175,7 @@ class RelaxationSerializer(serializers.Serializer):
 
 
 class OptimizeResponseSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(["optimal", "infeasible", "time_limit"])
+    status = serializers.CharField(help_text="optimal | infeasible | time_limit")
     selected = serializers.ListField(child=serializers.JSONField())
     objective = serializers.FloatField(allow_null=True)
     report = RuleResultSerializer(many=True)
