@@ -9,12 +9,13 @@ maximum is exceeded: fast, but it usually breaks minimums and quotas, which is w
 from __future__ import annotations
 
 import os
+from fractions import Fraction
 
 from bench.harness import Report, timed
 from bench.selection_data import generate
 from thidua.selection.checker import check
 from thidua.selection.optimizer import Problem, lottery_number, optimize
-from thidua.selection.rules import Candidate, RuleItem
+from thidua.selection.rules import Candidate, Rule, RuleItem
 
 SEED = 2025
 REPEAT = 5
@@ -69,6 +70,16 @@ def run(report: Report) -> None:
             f"{rules_count - len(greedy_report.failures)}/{rules_count}",
         ])  # fmt: skip
         assert result.status == "optimal" and recheck.passed, "the optimizer broke a rule"
+    # An infeasible request (women >= 60% and men >= 45%): conflicts and relaxations explained.
+    candidates, rules = generate(3_000, 300, seed=SEED)
+    rules = [*rules, Rule("gender", frozenset({"female"}), "share", Fraction(3, 5), None),
+             Rule("gender", frozenset({"male"}), "share", Fraction(9, 20), None)]  # fmt: skip
+    seconds, result = timed(lambda: optimize(candidates, rules, 300, seed=SEED))
+    rows.append([
+        "3,000 / 300 + 2 conflicting rules", "elastic + deletion filter", result.status,
+        f"{seconds:.3f}", "", f"{len(result.relaxation)} relaxations",
+        f"conflict: {len(result.conflicts)} rules",
+    ])  # fmt: skip
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     report.add(
         "Delegate-list optimizer (issue 6)",

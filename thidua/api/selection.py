@@ -23,6 +23,7 @@ from thidua.core.errors import DomainError
 from thidua.selection.apportionment import METHODS, apportion
 from thidua.selection.checker import check
 from thidua.selection.errors import SelectionError
+from thidua.selection.exact import to_fraction
 from thidua.selection.optimizer import OptimizeResult, optimize
 from thidua.selection.rules import expand_rules, parse_candidates, parse_rules
 
@@ -370,9 +371,11 @@ class OptimizeView(APIView):
 
 
 def _fractions(weights: Mapping[str, Any]) -> dict[str, Fraction]:
-    from thidua.selection.exact import to_fraction
-
-    return {str(k): to_fraction(v, str(k)) for k, v in list(weights.items())[:100]}
+    if len(weights) > MAX_RULES:
+        raise _refuse(
+            "too_large", _("Quá nhiều trọng số (tối đa %(limit)s).") % {"limit": MAX_RULES}
+        )
+    return {str(k): to_fraction(v, str(k)) for k, v in weights.items()}
 
 
 class ApportionView(APIView):

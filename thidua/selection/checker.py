@@ -201,31 +201,22 @@ def _message(rule: Rule, k: int, n: int, change: Change | None) -> str:
         if change.direction == "too_few":
             return f"Thiếu {change.add} {label}: cần {required}, hiện có {n} người."
         return f"Tổng số vượt {change.remove} người: tối đa {required[2:]}, hiện có {n} người."
-    if change.direction == "too_few":
-        head = change.replace if rule.unit == "share" and change.replace else change.add
-        text = f"Thiếu {head} {label}: cần {required}, hiện {actual}."
-        if rule.unit == "share":
-            text += _options(
-                [
-                    (change.replace, f"giữ nguyên {n} người thì thay {change.replace} người "
-                                     f"khác bằng {label}"),
-                    (change.add, f"thêm {change.add} {label}"),
-                    (change.remove, f"bớt {change.remove} người không thuộc nhóm này"),
-                ]
-            )  # fmt: skip
+    few = change.direction == "too_few"
+    others = "người không thuộc nhóm này"
+    head = (
+        change.replace
+        if rule.unit == "share" and change.replace
+        else (change.add if few else change.remove)
+    )
+    text = f"Thiếu {head} {label}" if few else f"{_capital(label)} vượt {head} người"
+    text += f": cần {required}, hiện {actual}."
+    if rule.unit != "share":
         return text
-    head = change.replace if rule.unit == "share" and change.replace else change.remove
-    text = f"{_capital(label)} vượt {head} người: cần {required}, hiện {actual}."
-    if rule.unit == "share":
-        text += _options(
-            [
-                (change.replace, f"giữ nguyên {n} người thì thay {change.replace} {label} "
-                                 f"bằng người khác"),
-                (change.remove, f"bớt {change.remove} {label}"),
-                (change.add, f"thêm {change.add} người không thuộc nhóm này"),
-            ]
-        )  # fmt: skip
-    return text
+    swap = f"người khác bằng {label}" if few else f"{label} bằng người khác"
+    kept = (change.replace, f"giữ nguyên {n} người thì thay {change.replace} {swap}")
+    added = (change.add, f"thêm {change.add} {label if few else others}")
+    removed = (change.remove, f"bớt {change.remove} {others if few else label}")
+    return text + _options([kept, added, removed] if few else [kept, removed, added])
 
 
 def _actual_text(rule: Rule, k: int, n: int) -> str:
