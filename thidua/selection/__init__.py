@@ -7,7 +7,7 @@ No Django here (tested without a database; mypy-checked). Other apps call:
 * ``checker.check(people, rules) -> Report`` (``report.passed``, ``report.as_list()``);
 * ``optimizer.optimize(candidates, rules, size, required, seed, weights) -> OptimizeResult``;
 * ``apportionment.apportion(weights, seats, method, min_per_unit, max_per_unit, threshold)``,
-  ``apportionment.allocate_category(...)`` and ``apportionment.quota_rules(...)``.
+  ``quotas.allocate_category(...)`` and ``quotas.quota_rules(...)`` (category quotas as rules).
 
 Refusals raise ``errors.SelectionError(code, message)`` (Vietnamese message).
 """

@@ -8,14 +8,10 @@ from apportionment import methods as oracle
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from thidua.selection.apportionment import (
-    METHODS,
-    allocate_category,
-    apportion,
-    quota_rules,
-)
+from thidua.selection.apportionment import METHODS, apportion
 from thidua.selection.checker import check
 from thidua.selection.errors import SelectionError
+from thidua.selection.quotas import allocate_category, quota_rules
 from thidua.selection.rules import make_candidate
 
 PARTIES = {"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}  # Wikipedia's D'Hondt example
