@@ -3,7 +3,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from thidua.api import views
+from thidua.api import selection, views
 
 app_name = "api"
 
@@ -14,4 +14,7 @@ urlpatterns = [
     path("", include("thidua.units.api_urls")),
     path("", include("thidua.honorees.api_urls")),
     path("", include("thidua.documents.api_urls")),
+    path("selection/check/", selection.CheckView.as_view(), name="selection-check"),
+    path("selection/optimize/", selection.OptimizeView.as_view(), name="selection-optimize"),
+    path("selection/apportion/", selection.ApportionView.as_view(), name="selection-apportion"),
 ]
