@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("thidua.core.urls")),
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("don-vi/", include("thidua.units.urls")),
+    path("ke-hoach/", include("thidua.campaigns.urls")),
+    path("thong-bao/", include("thidua.notifications.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

@@ -12,4 +12,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("", include("thidua.units.api_urls")),
+    path("", include("thidua.campaigns.api_urls")),
 ]

@@ -11,6 +11,10 @@ from collections.abc import Callable
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from thidua.campaigns import demo as campaign_demo
+from thidua.campaigns.models import Campaign
+from thidua.campaigns.services import send_due_reminders
+from thidua.campaigns.tasks import schedule_reminders
 from thidua.demo import world
 from thidua.units import services as unit_services
 from thidua.units.enums import UnitSource
@@ -28,6 +32,8 @@ def load_demo(log: Log = print) -> None:
         log(f"Đơn vị: {district.name} và {district.children.count()} đơn vị trực thuộc")
         created = ensure_personas()
         log(f"Tài khoản mẫu: {len(world.PERSONAS)} ({created} mới)")
+        campaign = ensure_campaign()
+        log(f"Kế hoạch: {campaign.name} ({campaign.assignments.count()} nhiệm vụ)")
 
 
 def _legacy(code: str) -> Unit:
@@ -101,6 +107,15 @@ def ensure_personas() -> int:
             unit = Unit.objects.get(source=persona.unit_source, code=persona.unit_code)
             unit_services.grant_membership(user, unit, persona.role, by=None, title=persona.title)
     return created
+
+
+def ensure_campaign() -> Campaign:
+    """The seed plan issued to the 18 communes, in progress as seen today (campaigns app);
+    then the reminders that are due, and the background task that keeps sending them."""
+    campaign = campaign_demo.ensure_campaign()
+    send_due_reminders()
+    transaction.on_commit(schedule_reminders)
+    return campaign
 
 
 def demo_login_rows() -> list[tuple[str, str, str, str]]:
