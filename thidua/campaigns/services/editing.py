@@ -170,6 +170,9 @@ def update_level_rule(rule: LevelRule, *, by: Any, **changes: Any) -> LevelRule:
         raise _bad("campaigns.field_not_editable", _("Không thể sửa trường này."))
     rule = LevelRule.objects.select_for_update().select_related("campaign").get(pk=rule.pk)
     issued = rule.campaign.status != CampaignStatus.DRAFT
+    kinds = changes.get("unit_kinds")
+    if kinds is not None and sorted(kinds) == sorted(rule.unit_kinds):
+        changes["unit_kinds"] = rule.unit_kinds  # the same kinds in another order: no change
     diff = _diff(rule, changes)
     if issued and LOCKED_AFTER_ISSUE & set(diff):
         raise _bad(

@@ -61,6 +61,12 @@ def bound(value: Decimal | None, unit: str) -> str:
 
 
 @register.filter
+def fill(text: str, values: dict[str, str]) -> str:
+    """The plan's wording with its {placeholders} replaced by the campaign's values."""
+    return rules.fill(text, values or {})
+
+
+@register.filter
 def vnd(value: int | None) -> str:
     if value is None:
         return ""

@@ -262,3 +262,38 @@ def test_unit_page_and_home_show_what_the_unit_must_do(client, issued, world, co
     assert 'data-testid="campaign-summary"' in home and "Gửi kế hoạch" in home
     unit = client.get(reverse("units:unit-detail", args=[world.commune_a.pk])).content.decode()
     assert 'data-testid="campaign-summary"' in unit
+
+
+@pytest.mark.django_db
+def test_campaign_page_explains_the_deadline_and_fills_the_wording(
+    client, issued, commune_a_officer
+):
+    client.force_login(commune_a_officer)
+    html = client.get(reverse("campaigns:campaign-detail", args=[issued.pk])).content.decode()
+    assert (
+        'trước ngày 16/12/2024 <span class="text-body-secondary">(hạn cuối: hết ngày '
+        "15/12/2024; gửi từ 00:00 16/12/2024 là trễ hạn)</span>"
+    ) in html
+    assert (
+        "gửi bản Kế hoạch về Ủy ban nhân dân huyện (qua Phòng Nội vụ) trước ngày 16/12/2024;"
+        in html
+    )
+    assert "{receiver}" not in html and "{deadline}" not in html
+    assert 'data-testid="issue-campaign"' not in html  # a commune does not manage it
+
+
+@pytest.mark.django_db
+def test_after_issue_the_level_rule_form_moves_the_window(client, issued, district_officer):
+    from thidua.campaigns.forms import LevelRuleForm
+    from thidua.campaigns.models import Assignment
+
+    rule = issued.level_rules.get(level="commune")
+    data = {k: v for k, v in LevelRuleForm.initial_for(rule).items() if v is not None}
+    data["unit_kinds"] = list(reversed(rule.unit_kinds))  # same kinds, another order
+    data["holds_conference"] = "on"
+    data["window_end"] = "2025-04-30"
+    client.force_login(district_officer)
+    response = client.post(reverse("campaigns:level-rule-edit", args=[issued.pk, rule.pk]), data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    conference = Assignment.objects.filter(campaign=issued, kind="hold_conference").first()
+    assert conference.late_from == vn(2025, 5, 1)

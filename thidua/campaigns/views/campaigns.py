@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.campaigns import plan_document, selectors, services
+from thidua.campaigns import deadlines, plan_document, selectors, services
 from thidua.campaigns.enums import AssignmentKind
 from thidua.campaigns.forms import (
     CampaignCreateForm,
@@ -91,6 +91,10 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": sees_issuer and scope.can("campaigns.manage", campaign.issuer),
             "can_view_board": sees_issuer and scope.can("campaigns.view_board", campaign.issuer),
             "my_assignments": my_assignments,
+            "values": plan_document.placeholders(campaign),
+            "plan_late_from": deadlines.late_from(
+                campaign.plan_deadline, campaign.plan_deadline_mode
+            ),
         },
     )
 
