@@ -12,11 +12,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -221,31 +219,18 @@ class AssignmentSubmissionsView(APIView):
         data = SubmitSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        if assignment.kind == AssignmentKind.SUBMIT_PLAN:
-            built = (
-                Campaign.objects.filter(parent=assignment.campaign, issuer=assignment.unit).first()
-                if values.get("use_built_plan")
-                else None
-            )
-            submission = services.submit_plan(
-                assignment,
-                by=request.user,
-                upload=values.get("file"),
-                document_number=values.get("document_number", ""),
-                document_date=values.get("document_date"),
-                note=values.get("note", ""),
-                built_campaign=built,
-            )
-        elif assignment.kind == AssignmentKind.HOLD_CONFERENCE:
-            if "held_on" not in values:
-                raise ValidationError({"held_on": [_("Bắt buộc.")]})
-            submission = services.record_conference(
-                assignment, by=request.user, held_on=values["held_on"], note=values["note"]
-            )
-        else:
-            submission = services.submit_results(
-                assignment, by=request.user, figures=data.figures(), note=values["note"]
-            )
+        figures = data.figures() if assignment.kind == AssignmentKind.REPORT_RESULTS else None
+        submission = services.submit_for_kind(
+            assignment,
+            by=request.user,
+            note=values.get("note", ""),
+            upload=values.get("file"),
+            document_number=values.get("document_number", ""),
+            document_date=values.get("document_date"),
+            use_built_plan=values.get("use_built_plan", False),
+            held_on=values.get("held_on"),
+            figures=figures,
+        )
         body = SubmissionSerializer(selectors.submissions_of(assignment).get(pk=submission.pk))
         return Response(body.data, status=status.HTTP_201_CREATED)
 

@@ -21,32 +21,14 @@ from thidua.campaigns.models import (
     ResultsReport,
     Submission,
 )
-from thidua.campaigns.results import AwardLine, ResultsFigures
+from thidua.campaigns.results import FIGURE_FIELDS, AwardLine, ResultsFigures
+from thidua.campaigns.services.presets import COMPOSITION_FIELDS, LEVEL_FIELDS
 
 
 class LevelRuleSerializer(serializers.ModelSerializer):
     class Meta:
         model = LevelRule
-        fields = [
-            "id",
-            "level",
-            "order",
-            "holds_conference",
-            "unit_kinds",
-            "conference_name",
-            "window_start",
-            "window_end",
-            "window_label",
-            "sessions",
-            "composition_text",
-            "staff_threshold",
-            "at_threshold",
-            "delegate_cap",
-            "max_delegates",
-            "quota_from_above",
-            "report_due_days",
-            "legal_basis",
-        ]
+        fields = ["id", *LEVEL_FIELDS]
         read_only_fields = fields
 
 
@@ -57,20 +39,7 @@ class CompositionRuleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CompositionRule
-        fields = [
-            "id",
-            "level",
-            "order",
-            "feature",
-            "value",
-            "min_value",
-            "max_value",
-            "unit",
-            "tolerance",
-            "label",
-            "legal_basis",
-            "checker_rule",
-        ]
+        fields = ["id", *COMPOSITION_FIELDS, "checker_rule"]
         read_only_fields = fields
 
     def get_checker_rule(self, rule: CompositionRule) -> dict[str, Any]:
@@ -234,18 +203,8 @@ class ResultsSerializer(serializers.ModelSerializer):
             "submission",
             "unit_code",
             "status",
-            "held_on",
-            "honorees_present",
-            "guests_present",
-            "leaders_present",
             "total_present",
-            "women_present",
-            "men_present",
-            "direct_producers_present",
-            "presentations_given",
-            "delegates_sent_upward",
-            "planned_budget",
-            "actual_cost",
+            *FIGURE_FIELDS,
             "awards",
         ]
         read_only_fields = fields
@@ -318,19 +277,7 @@ class SubmitSerializer(serializers.Serializer):
     actual_cost = serializers.IntegerField(min_value=0, required=False)
     awards = AwardLineSerializer(many=True, required=False)
 
-    FIGURES = (
-        "held_on",
-        "honorees_present",
-        "guests_present",
-        "leaders_present",
-        "women_present",
-        "men_present",
-        "direct_producers_present",
-        "presentations_given",
-        "delegates_sent_upward",
-        "planned_budget",
-        "actual_cost",
-    )
+    FIGURES = FIGURE_FIELDS
 
     def figures(self) -> ResultsFigures:
         data = self.validated_data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -62,6 +63,12 @@ class ResultsFigures:
         if any(a.collectives < 0 or a.individuals < 0 for a in self.awards):
             found.append("campaigns.negative_figure")
         return sorted(set(found))
+
+
+# The figures' names, in order (also the columns of ResultsReport and the API's fields).
+FIGURE_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(ResultsFigures) if f.name != "awards"
+)
 
 
 def budget_variance(planned: int, actual: int) -> int:

@@ -17,6 +17,7 @@ from thidua.campaigns.services.submissions import (
     accept_submission,
     record_conference,
     return_submission,
+    submit_for_kind,
     submit_plan,
     submit_results,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "reply_feedback",
     "return_submission",
     "send_due_reminders",
+    "submit_for_kind",
     "submit_plan",
     "submit_results",
     "update_campaign",

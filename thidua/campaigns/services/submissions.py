@@ -292,6 +292,47 @@ def submit_results(
     return submission
 
 
+def submit_for_kind(
+    assignment: Assignment,
+    *,
+    by: Any,
+    note: str = "",
+    upload: UploadedFile | None = None,
+    document_number: str = "",
+    document_date: dt.date | None = None,
+    use_built_plan: bool = False,
+    held_on: dt.date | None = None,
+    figures: ResultsFigures | None = None,
+    now: dt.datetime | None = None,
+) -> Submission:
+    """The one entry the pages and the API share: send what the assignment's kind takes (a
+    plan, a conference date, results). Refusals: ``campaigns.date_required``,
+    ``campaigns.figures_required``, and those of the service called."""
+    if assignment.kind == AssignmentKind.SUBMIT_PLAN:
+        built = (
+            Campaign.objects.filter(parent=assignment.campaign, issuer=assignment.unit).first()
+            if use_built_plan
+            else None
+        )
+        return submit_plan(
+            assignment,
+            by=by,
+            upload=upload,
+            document_number=document_number,
+            document_date=document_date,
+            note=note,
+            built_campaign=built,
+            now=now,
+        )
+    if assignment.kind == AssignmentKind.HOLD_CONFERENCE:
+        if held_on is None:
+            raise DomainError("campaigns.date_required", _("Cần ghi ngày tổ chức hội nghị."))
+        return record_conference(assignment, by=by, held_on=held_on, note=note, now=now)
+    if figures is None:
+        raise DomainError("campaigns.figures_required", _("Cần ghi các số liệu kết quả."))
+    return submit_results(assignment, by=by, figures=figures, note=note, now=now)
+
+
 def _reviewable(submission: Submission) -> tuple[Submission, Assignment]:
     assignment = (
         Assignment.objects.select_for_update()

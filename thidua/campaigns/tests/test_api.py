@@ -220,3 +220,20 @@ def test_the_schema_documents_the_campaign_endpoints(client):
         "/api/v1/results/",
         "/api/v1/feedback/",
     } <= paths
+
+
+@pytest.mark.django_db
+def test_recording_a_conference_through_the_api_needs_its_date(
+    client, issued, world, commune_a_officer
+):
+    conference = assignment_of(issued, world.commune_a, "hold_conference")
+    client.force_login(commune_a_officer)
+    url = f"/api/v1/assignments/{conference.pk}/submissions/"
+    missing = client.post(url, {}, content_type="application/json")
+    assert (missing.status_code, missing.json()["code"]) == (400, "campaigns.date_required")
+    held = client.post(url, {"held_on": "2025-03-14"}, content_type="application/json")
+    assert (held.status_code, held.json()["status"], held.json()["held_on"]) == (
+        201,
+        "accepted",
+        "2025-03-14",
+    )

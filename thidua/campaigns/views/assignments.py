@@ -111,30 +111,19 @@ def assignment_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _submit(request: HttpRequest, assignment: Assignment, form: Any) -> None:
-    data = form.cleaned_data
-    if assignment.kind == AssignmentKind.SUBMIT_PLAN:
-        built = None
-        if data.get("use_built_plan"):
-            built = Campaign.objects.filter(
-                parent=assignment.campaign, issuer=assignment.unit
-            ).first()
-        services.submit_plan(
-            assignment,
-            by=request.user,
-            upload=data.get("file"),
-            document_number=data.get("document_number", ""),
-            document_date=data.get("document_date"),
-            note=data.get("note", ""),
-            built_campaign=built,
-        )
-    elif assignment.kind == AssignmentKind.HOLD_CONFERENCE:
-        services.record_conference(
-            assignment, by=request.user, held_on=data["held_on"], note=data.get("note", "")
-        )
-    else:
-        services.submit_results(
-            assignment, by=request.user, figures=form.figures(), note=data.get("note", "")
-        )
+    data = dict(form.cleaned_data)
+    figures = form.figures() if assignment.kind == AssignmentKind.REPORT_RESULTS else None
+    services.submit_for_kind(
+        assignment,
+        by=request.user,
+        note=data.get("note", ""),
+        upload=data.get("file"),
+        document_number=data.get("document_number", ""),
+        document_date=data.get("document_date"),
+        use_built_plan=bool(data.get("use_built_plan")),
+        held_on=data.get("held_on"),
+        figures=figures,
+    )
 
 
 @login_required

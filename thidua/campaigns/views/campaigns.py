@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -112,22 +115,41 @@ def campaign_plan(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _edit_page(
+    request: HttpRequest,
+    campaign: Campaign,
+    form: forms.Form,
+    save: Callable[[], object],
+    *,
+    title: str,
+    done: str = "campaigns:campaign-detail",
+    success: str | None = None,
+    **extra: object,
+) -> HttpResponse:
+    """The edit pages' one flow: on a valid POST call the audited service ``save``; show its
+    refusal on the form, or go back with a message."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save()
+        except DomainError as error:
+            refused(request, error, form)
+        else:
+            messages.success(request, success or _("Đã lưu."))
+            return redirect(done, campaign.pk)
+    context = {"campaign": campaign, "form": form, "title": title, **extra}
+    return render(request, "campaigns/campaign_form.html", context)
+
+
 @login_required
 def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _managed(request, pk)
     form = CampaignForm(request.POST or None, initial=CampaignForm.initial_for(campaign))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_campaign(campaign, by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            refused(request, error, form)
-        else:
-            messages.success(request, _("Đã lưu."))
-            return redirect("campaigns:campaign-detail", campaign.pk)
-    return render(
+    return _edit_page(
         request,
-        "campaigns/campaign_form.html",
-        {"campaign": campaign, "form": form, "title": _("Sửa thông tin chung")},
+        campaign,
+        form,
+        lambda: services.update_campaign(campaign, by=request.user, **form.cleaned_data),
+        title=_("Sửa thông tin chung"),
     )
 
 
@@ -137,25 +159,16 @@ def campaign_narrative(request: HttpRequest, pk: int) -> HttpResponse:
     form = NarrativeForm(
         request.POST or None, initial=NarrativeForm.initial_for(campaign.narrative)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_campaign(
-                campaign, by=request.user, narrative=form.narrative(campaign.narrative)
-            )
-        except DomainError as error:
-            refused(request, error, form)
-        else:
-            messages.success(request, _("Đã lưu."))
-            return redirect("campaigns:campaign-plan", campaign.pk)
-    return render(
+    return _edit_page(
         request,
-        "campaigns/campaign_form.html",
-        {
-            "campaign": campaign,
-            "form": form,
-            "title": _("Sửa nội dung văn bản kế hoạch"),
-            "placeholders": True,
-        },
+        campaign,
+        form,
+        lambda: services.update_campaign(
+            campaign, by=request.user, narrative=form.narrative(campaign.narrative)
+        ),
+        title=_("Sửa nội dung văn bản kế hoạch"),
+        done="campaigns:campaign-plan",
+        placeholders=True,
     )
 
 
@@ -164,22 +177,12 @@ def level_rule_edit(request: HttpRequest, pk: int, rule_pk: int) -> HttpResponse
     campaign = _managed(request, pk)
     rule = _get(LevelRule, campaign, rule_pk)
     form = LevelRuleForm(request.POST or None, initial=LevelRuleForm.initial_for(rule))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_level_rule(rule, by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            refused(request, error, form)
-        else:
-            messages.success(request, _("Đã lưu."))
-            return redirect("campaigns:campaign-detail", campaign.pk)
-    return render(
+    return _edit_page(
         request,
-        "campaigns/campaign_form.html",
-        {
-            "campaign": campaign,
-            "form": form,
-            "title": _("Quy định %(level)s") % {"level": rule.get_level_display()},
-        },
+        campaign,
+        form,
+        lambda: services.update_level_rule(rule, by=request.user, **form.cleaned_data),
+        title=_("Quy định %(level)s") % {"level": rule.get_level_display()},
     )
 
 
@@ -201,18 +204,13 @@ def _levels(campaign: Campaign) -> list[tuple[str, str]]:
 def composition_rule_add(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _managed(request, pk)
     form = CompositionRuleForm(request.POST or None, levels=_levels(campaign))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_composition_rule(campaign, by=request.user, **form.values())
-        except DomainError as error:
-            refused(request, error, form)
-        else:
-            messages.success(request, _("Đã thêm quy định cơ cấu."))
-            return redirect("campaigns:campaign-detail", campaign.pk)
-    return render(
+    return _edit_page(
         request,
-        "campaigns/campaign_form.html",
-        {"campaign": campaign, "form": form, "title": _("Thêm quy định cơ cấu đại biểu")},
+        campaign,
+        form,
+        lambda: services.add_composition_rule(campaign, by=request.user, **form.values()),
+        title=_("Thêm quy định cơ cấu đại biểu"),
+        success=_("Đã thêm quy định cơ cấu."),
     )
 
 
@@ -225,24 +223,14 @@ def composition_rule_edit(request: HttpRequest, pk: int, rule_pk: int) -> HttpRe
         initial=CompositionRuleForm.initial_for(rule),
         levels=_levels(campaign),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_composition_rule(rule, by=request.user, **form.values())
-        except DomainError as error:
-            refused(request, error, form)
-        else:
-            messages.success(request, _("Đã lưu."))
-            return redirect("campaigns:campaign-detail", campaign.pk)
-    return render(
+    return _edit_page(
         request,
-        "campaigns/campaign_form.html",
-        {
-            "campaign": campaign,
-            "form": form,
-            "title": _("Sửa quy định cơ cấu đại biểu"),
-            "delete_url": True,
-            "rule": rule,
-        },
+        campaign,
+        form,
+        lambda: services.update_composition_rule(rule, by=request.user, **form.values()),
+        title=_("Sửa quy định cơ cấu đại biểu"),
+        delete_url=True,
+        rule=rule,
     )
 
 
@@ -263,23 +251,13 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
     form = TaskForm(
         request.POST or None, initial={"body": task.body, "items": "\n".join(task.items)}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_task(task, by=request.user, **form.cleaned_data)
-        except DomainError as error:
-            refused(request, error, form)
-        else:
-            messages.success(request, _("Đã lưu."))
-            return redirect("campaigns:campaign-detail", campaign.pk)
-    return render(
+    return _edit_page(
         request,
-        "campaigns/campaign_form.html",
-        {
-            "campaign": campaign,
-            "form": form,
-            "title": _("Nhiệm vụ của cơ quan, đơn vị"),
-            "placeholders": True,
-        },
+        campaign,
+        form,
+        lambda: services.update_task(task, by=request.user, **form.cleaned_data),
+        title=_("Nhiệm vụ của cơ quan, đơn vị"),
+        placeholders=True,
     )
 
 
