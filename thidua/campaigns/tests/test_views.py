@@ -297,3 +297,14 @@ def test_after_issue_the_level_rule_form_moves_the_window(client, issued, distri
     assert response.status_code == 302, response.content.decode()[-2000:]
     conference = Assignment.objects.filter(campaign=issued, kind="hold_conference").first()
     assert conference.late_from == vn(2025, 5, 1)
+
+
+@pytest.mark.django_db
+def test_admin_lists_campaigns_read_only_and_presets(client, issued, admin_user):
+    client.force_login(admin_user)
+    campaigns = client.get("/quan-tri/campaigns/campaign/").content.decode()
+    assert issued.name in campaigns
+    presets = client.get("/quan-tri/campaigns/campaignpreset/").content.decode()
+    assert "Kim Bảng 2024 (3 cấp)" in presets and "2 cấp (sau ngày 01/7/2025)" in presets
+    change = client.get(f"/quan-tri/campaigns/campaign/{issued.pk}/change/")
+    assert change.status_code == 200 and 'name="_save"' not in change.content.decode()

@@ -188,6 +188,10 @@ def test_demo_board_and_feedback_as_the_district_sees_them(demo):
     board = selectors.board(Campaign.objects.get(), access.scope_for(officer), now=timezone.now())
     assert board.counts["submit_plan"] == {"accepted": 11, "late": 2, "missing": 4, "submitted": 1}
     assert (board.unit_total, board.open_feedback) == (18, 2)
+    province = get_user_model().objects.get(username="sonv.hanam")  # the province above it
+    assert access.can(province, "campaigns.view_board", Campaign.objects.get().issuer)
+    seen = selectors.board(Campaign.objects.get(), access.scope_for(province), now=timezone.now())
+    assert seen.counts == board.counts
     que = get_user_model().objects.get(username="ubnd.que")
     assert (
         access.scope_for(que).restrict(Campaign.objects.get().feedback.all(), "unit").count() == 1
