@@ -33,17 +33,19 @@ class LevelRuleSerializer(serializers.ModelSerializer):
 
 
 class CompositionRuleSerializer(serializers.ModelSerializer):
-    checker_rule = serializers.SerializerMethodField(
-        help_text=_("Quy định ở dạng bộ kiểm tra cơ cấu đọc: feature, value, min, max, unit.")
+    selection_rule = serializers.SerializerMethodField(
+        help_text=_(
+            "Quy định ở dạng bộ kiểm tra cơ cấu (thidua.selection) đọc; rỗng nếu chỉ là chú trọng."
+        )
     )
 
     class Meta:
         model = CompositionRule
-        fields = ["id", *COMPOSITION_FIELDS, "checker_rule"]
+        fields = ["id", *COMPOSITION_FIELDS, "selection_rule"]
         read_only_fields = fields
 
-    def get_checker_rule(self, rule: CompositionRule) -> dict[str, Any]:
-        return rule.as_checker_rule().as_dict()
+    def get_selection_rule(self, rule: CompositionRule) -> dict[str, Any] | None:
+        return rule.as_selection_rule()
 
 
 class TaskSerializer(serializers.ModelSerializer):

@@ -275,6 +275,23 @@ class LevelRule(models.Model):
         """plenary / delegate / organizer_choice for a unit of this level (Plan §II.2.1)."""
         return rules.conference_format(staff_count, self.staff_threshold, self.at_threshold)
 
+    def cap(self, conference_format: str) -> int | None:
+        """The most delegates for a conference of that format (None: no cap, everyone)."""
+        return rules.delegate_cap(conference_format, self.delegate_cap, self.max_delegates)
+
+    def selection_rules(self, conference_format: str) -> list[dict[str, object]]:
+        """The rules a delegate list of this level must pass, in thidua.selection's format:
+        the level's composition rules (those with a figure) and the cap as ``feature: "*"``."""
+        found = [
+            r.as_selection_rule()
+            for r in self.campaign.composition_rules.filter(level=self.level).order_by("order")
+        ]
+        result = [r for r in found if r is not None]
+        cap = self.cap(conference_format)
+        if cap is not None:
+            result.append({"feature": "*", "unit": "count", "max": str(cap), "label": "tổng số"})
+        return result
+
 
 class CompositionRule(models.Model):
     """One rule of the delegates' composition: feature, value, min and/or max as a count or a
@@ -320,9 +337,17 @@ class CompositionRule(models.Model):
     def __str__(self) -> str:
         return self.label or f"{self.feature}={self.value}"
 
-    def as_checker_rule(self) -> rules.CheckerRule:
-        return rules.checker_rule(
-            self.feature, self.value, self.min_value, self.max_value, self.unit, self.tolerance
+    def as_selection_rule(self) -> dict[str, object] | None:
+        """This rule for thidua.selection (parse_rule / check / optimize); None when it is an
+        emphasis without a figure."""
+        return rules.selection_rule(
+            self.feature,
+            self.value,
+            self.min_value,
+            self.max_value,
+            self.unit,
+            self.tolerance,
+            self.label,
         )
 
 

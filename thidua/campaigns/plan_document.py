@@ -10,6 +10,13 @@ tests.
 The same function builds a unit's own plan from its derived campaign (services.derive_campaign):
 "build it from the same generator".
 
+Mapping to the documents engine's ``DocumentSpec`` (thidua/documents/spec.py): a ``Block``
+is a ``Section`` (the engine numbers by nesting, so ``label`` is informative); a "-" paragraph
+is an ``Item`` holding the "+" paragraphs that follow it; a paragraph without bullet is a
+``Paragraph``; a ``framed`` block's lines are a ``Framed``; ``issuing_body`` splits into the
+``IssuingBody.name`` lines ("ỦY BAN NHÂN DÂN" / "HUYỆN KIM BẢNG"); ``signer`` is a
+``Signature`` whose ``authority`` "TM. ỦY BAN NHÂN DÂN" is ``Authority("TM", ...)``.
+
 Deviations from the seed's text, on purpose: the seed numbers its parts "I., I., III." and
 "2.1., 2.1." and "3.1., 3.2., 2.3."; here they are numbered in sequence. The seed writes the
 review period both "2020-2025" and "2021-2025"; here it is the campaign's one setting.
@@ -65,6 +72,7 @@ class Block:
     title: str
     paragraphs: tuple[Paragraph, ...] = ()
     children: tuple[Block, ...] = ()
+    framed: bool = False  # the paragraphs are lines to centre in a frame (the hall backdrop)
 
 
 @dataclass(frozen=True)
@@ -223,7 +231,12 @@ def _content_part(campaign: Any, narrative: dict[str, Any], data: dict[str, str]
             "Về báo cáo tham luận của các tập thể, cá nhân điển hình tiên tiến",
             _lines(narrative.get("presentations"), data),
         ),
-        Block(LETTERS[2], "Trang trí phòng Hội nghị", _lines(narrative.get("backdrop"), data, "")),
+        Block(
+            LETTERS[2],
+            "Trang trí phòng Hội nghị",
+            _lines(narrative.get("backdrop"), data, ""),
+            framed=True,
+        ),
         Block(
             LETTERS[3],
             rules.fill(

@@ -7,7 +7,6 @@ a preset); these functions only interpret them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 _ROMAN = (
@@ -74,47 +73,58 @@ def conference_format(staff: int | None, threshold: int | None, at_threshold: st
     return at_threshold
 
 
-@dataclass(frozen=True)
-class CheckerRule:
-    """One composition rule as the delegate checker (thidua/selection) reads it.
-
-    ``value``: one value, alternatives joined by "|" ("guest|leader"), or "*" for "every value
-    of the feature" (e.g. every economic sector represented). ``minimum``/``maximum``: a count,
-    or a share between 0 and 1; None means no bound. A rule with neither bound is an emphasis
-    without a figure (the plan's "chú trọng"): shown, never failed.
-    """
-
-    feature: str
-    value: str
-    minimum: Decimal | None
-    maximum: Decimal | None
-    unit: str
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "feature": self.feature,
-            "value": self.value,
-            "min": None if self.minimum is None else float(self.minimum),
-            "max": None if self.maximum is None else float(self.maximum),
-            "unit": self.unit,
-        }
+def delegate_cap(
+    conference_format_: str, delegate_cap_: int | None, max_delegates: int | None
+) -> int | None:
+    """The most delegates a conference may have (Plan §II.2.1/§II.2.2): a delegate conference
+    at most ``delegate_cap`` (200) and never more than ``max_delegates``; a plenary conference
+    only ``max_delegates`` (the district's 300; a commune's plenary has none: everyone comes).
+    The organizer's choice must be made first (ValueError)."""
+    if conference_format_ == ORGANIZER_CHOICE:
+        raise ValueError("the organizer must choose plenary or delegate first")
+    caps = [max_delegates]
+    if conference_format_ == DELEGATE:
+        caps.append(delegate_cap_)
+    known = [c for c in caps if c is not None]
+    return min(known) if known else None
 
 
-def checker_rule(
+def _number(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def selection_rule(
     feature: str,
     value: str,
     minimum: Decimal | None,
     maximum: Decimal | None,
     unit: str,
     tolerance: Decimal = Decimal(0),
-) -> CheckerRule:
-    """Widen a share rule by its tolerance (70% +/- 2 points -> 68%..72%), within 0..1."""
-    if unit == "share" and tolerance:
-        if minimum is not None:
-            minimum = max(Decimal(0), minimum - tolerance)
-        if maximum is not None:
-            maximum = min(Decimal(1), maximum + tolerance)
-    return CheckerRule(feature, value, minimum, maximum, unit)
+    label: str = "",
+) -> dict[str, object] | None:
+    """One composition rule in the format of thidua.selection.rules.parse_rule:
+    ``{feature, value, min, max, unit, tolerance, label}`` (numbers as exact decimal text;
+    "guest|leader" becomes the list of values; "*" becomes the group "every value present",
+    ``{feature, each: true, min, ...}``). None for an emphasis without a figure (the plan's
+    "chú trọng"): the checker needs a bound, so such a rule is shown, not checked."""
+    if minimum is None and maximum is None:
+        return None
+    rule: dict[str, object] = {"feature": feature, "unit": unit}
+    if value == "*":
+        rule["each"] = True
+    else:
+        values = [v for v in value.split("|") if v]
+        rule["value"] = values[0] if len(values) == 1 else values
+    if minimum is not None:
+        rule["min"] = _number(minimum)
+    if maximum is not None:
+        rule["max"] = _number(maximum)
+    if tolerance:
+        rule["tolerance"] = _number(tolerance)
+    if label:
+        rule["label"] = label
+    return rule
 
 
 def percent(share: Decimal | None) -> str:

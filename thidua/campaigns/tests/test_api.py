@@ -178,12 +178,13 @@ def test_create_edit_and_issue_through_the_api(client, world, district_officer, 
     campaign = created.json()
     assert [r["level"] for r in campaign["level_rules"]] == ["commune", "district"]
     honorees = campaign["composition_rules"][0]
-    assert honorees["checker_rule"] == {
+    assert honorees["selection_rule"] == {
         "feature": "category",
         "value": "honoree",
-        "min": 0.7,
-        "max": 0.7,
+        "min": "0.7",
+        "max": "0.7",
         "unit": "share",
+        "label": "đại biểu điển hình tiên tiến",
     }
     assert campaign["plan_late_from"] == "2024-12-16T00:00:00+07:00"
     edited = client.patch(

@@ -107,6 +107,7 @@ def test_the_agenda_deadline_and_backdrop_come_from_the_campaign(campaign):
         "bản Kế hoạch về Ủy ban nhân dân huyện (qua Phòng Nội vụ) trước ngày 16/12/2024;"
     )
     backdrop = block(content, "II.", "3.", "3.3.", "c)")
+    assert backdrop.framed
     assert [p.text for p in backdrop.paragraphs] == [
         "ĐƠN VỊ CẤP TRÊN",
         "TÊN ĐƠN VỊ",

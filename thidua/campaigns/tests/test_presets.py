@@ -151,14 +151,55 @@ def test_kim_bang_composition_rules_are_70_30_plus_the_districts_emphasis(campai
         ("gender", "female", None, None, "share", Decimal(0)),
         ("economic_sector", "*", None, None, "count", Decimal(0)),
     ]
-    honorees = campaign.composition_rules.get(level="commune", value="honoree")
-    assert honorees.as_checker_rule().as_dict() == {
-        "feature": "category",
-        "value": "honoree",
-        "min": 0.7,
-        "max": 0.7,
-        "unit": "share",
-    }
+    commune = campaign.level_rules.get(level="commune")
+    assert commune.selection_rules("delegate") == [
+        {
+            "feature": "category",
+            "unit": "share",
+            "value": "honoree",
+            "min": "0.7",
+            "max": "0.7",
+            "label": "đại biểu điển hình tiên tiến",
+        },
+        {
+            "feature": "category",
+            "unit": "share",
+            "value": ["guest", "leader"],
+            "min": "0.3",
+            "max": "0.3",
+            "label": "đại biểu khách mời và lãnh đạo các cấp, các ngành",
+        },
+        {"feature": "*", "unit": "count", "max": "200", "label": "tổng số"},
+    ]
+    assert commune.selection_rules("plenary")[-1]["feature"] == "category"  # no cap
+    district = campaign.level_rules.get(level="district")
+    # The emphasis rows carry no figure in the seed: not checkable until one is set.
+    assert [r.get("feature") for r in district.selection_rules("plenary")] == [
+        "category",
+        "category",
+        "*",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_campaigns_rules_are_what_the_selection_checker_reads(campaign, district_officer):
+    selection = pytest.importorskip("thidua.selection.rules")  # merged from issue 6
+    checker = pytest.importorskip("thidua.selection.checker")
+    women = campaign.composition_rules.get(level="district", feature="gender")
+    services.update_composition_rule(women, by=district_officer, min_value=Decimal("0.4"))
+    rules = selection.parse_rules(
+        campaign.level_rules.get(level="district").selection_rules("plenary")
+    )
+    people = [
+        selection.make_candidate(
+            i,
+            {"category": "honoree" if i < 7 else "guest", "gender": "female" if i < 3 else "male"},
+        )
+        for i in range(10)
+    ]
+    report = checker.check(people, rules)
+    # 70% honorees, 30% guests, 30% women against 40%, 10 people under the cap of 300.
+    assert [result.passed for result in report.results] == [True, True, False, True]
 
 
 @pytest.mark.django_db

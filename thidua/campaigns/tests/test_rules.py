@@ -44,29 +44,60 @@ def test_a_level_without_threshold_is_plenary():
     assert rules.conference_format(5000, None, "organizer_choice") == "plenary"
 
 
-def test_checker_rule_applies_the_tolerance_within_0_and_1():
-    rule = rules.checker_rule(
-        "category", "honoree", Decimal("0.70"), Decimal("0.70"), "share", Decimal("0.02")
-    )
-    assert rule.as_dict() == {
+def test_selection_rules_use_the_selection_modules_format():
+    assert rules.selection_rule(
+        "category",
+        "honoree",
+        Decimal("0.7"),
+        Decimal("0.7"),
+        "share",
+        Decimal("0.02"),
+        "đại biểu điển hình tiên tiến",
+    ) == {
         "feature": "category",
-        "value": "honoree",
-        "min": 0.68,
-        "max": 0.72,
         "unit": "share",
+        "value": "honoree",
+        "min": "0.7",
+        "max": "0.7",
+        "tolerance": "0.02",
+        "label": "đại biểu điển hình tiên tiến",
     }
-    wide = rules.checker_rule(
-        "gender", "female", Decimal("0.1"), Decimal("0.99"), "share", Decimal("0.2")
-    )
-    assert (wide.minimum, wide.maximum) == (Decimal(0), Decimal(1))
-    count = rules.checker_rule("economic_sector", "*", Decimal(1), None, "count", Decimal(0))
-    assert count.as_dict() == {
+    assert rules.selection_rule(
+        "category", "guest|leader", Decimal("0.3000"), Decimal("0.3"), "share"
+    ) == {
+        "feature": "category",
+        "unit": "share",
+        "value": ["guest", "leader"],
+        "min": "0.3",
+        "max": "0.3",
+    }
+    assert rules.selection_rule("economic_sector", "*", Decimal(1), None, "count") == {
         "feature": "economic_sector",
-        "value": "*",
-        "min": 1.0,
-        "max": None,
         "unit": "count",
+        "each": True,
+        "min": "1",
     }
+    # An emphasis without a figure is not a checkable rule.
+    assert rules.selection_rule("gender", "female", None, None, "share") is None
+
+
+@pytest.mark.parametrize(
+    ("form", "delegate_cap", "max_delegates", "cap"),
+    [
+        ("plenary", 200, None, None),  # a commune's plenary: everyone comes
+        ("delegate", 200, None, 200),
+        ("delegate", 200, 150, 150),
+        ("plenary", None, 300, 300),  # the district: at most 300
+        ("delegate", None, 300, 300),
+    ],
+)
+def test_delegate_cap_truth_table(form, delegate_cap, max_delegates, cap):
+    assert rules.delegate_cap(form, delegate_cap, max_delegates) == cap
+
+
+def test_the_organizer_must_choose_before_a_cap_exists():
+    with pytest.raises(ValueError):
+        rules.delegate_cap("organizer_choice", 200, None)
 
 
 @pytest.mark.parametrize(
