@@ -41,6 +41,21 @@ ACTION_LABELS = {
     "documents.batch.completed": _("hoàn thành lô văn bản"),
     "documents.batch.failed": _("lô văn bản bị lỗi"),
     "documents.batch.retried": _("chạy lại lô văn bản"),
+    "campaigns.campaign.created": _("tạo kế hoạch từ mẫu"),
+    "campaigns.campaign.derived": _("lập kế hoạch từ kế hoạch cấp trên"),
+    "campaigns.campaign.updated": _("sửa kế hoạch"),
+    "campaigns.campaign.issued": _("ban hành kế hoạch"),
+    "campaigns.level_rule.updated": _("sửa quy định theo cấp"),
+    "campaigns.composition_rule.added": _("thêm quy định cơ cấu đại biểu"),
+    "campaigns.composition_rule.updated": _("sửa quy định cơ cấu đại biểu"),
+    "campaigns.composition_rule.removed": _("xóa quy định cơ cấu đại biểu"),
+    "campaigns.task.updated": _("sửa nhiệm vụ của cơ quan, đơn vị"),
+    "campaigns.submission.submitted": _("gửi hồ sơ (kế hoạch, hội nghị, kết quả)"),
+    "campaigns.submission.accepted": _("chấp nhận hồ sơ"),
+    "campaigns.submission.returned": _("trả lại hồ sơ"),
+    "campaigns.feedback.raised": _("báo vướng mắc"),
+    "campaigns.feedback.replied": _("trả lời vướng mắc"),
+    "campaigns.feedback.closed": _("giải quyết xong vướng mắc"),
 }
 
 
