@@ -32,6 +32,9 @@ from thidua.campaigns.api_serializers import (
     FeedbackCreateSerializer,
     FeedbackSerializer,
     MessageSerializer,
+    PlanDocumentSerializer,
+    PlanIssueSerializer,
+    PlanReissueSerializer,
     ResultsSerializer,
     ReturnSerializer,
     SubmissionSerializer,
@@ -123,6 +126,58 @@ class CampaignPlanView(APIView):
     def get(self, request: Request, pk: int) -> Response:
         campaign = selectors.campaign_with_rules(_campaign(request, pk))
         return Response(dataclasses.asdict(plan_document.plan_content(campaign)))
+
+
+@extend_schema(tags=TAGS)
+class CampaignPlanIssueView(APIView):
+    @extend_schema(
+        request=PlanIssueSerializer,
+        responses={
+            201: PlanDocumentSerializer,
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+            409: ErrorSerializer,
+        },
+        summary="Phát hành văn bản kế hoạch (KH có số của cơ quan ban hành)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        campaign = _campaign(request, pk)
+        data = PlanIssueSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document = services.issue_plan(
+            campaign, by=request.user, date=data.validated_data.get("date")
+        )
+        return Response(PlanDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=TAGS)
+class CampaignPlanReissueView(APIView):
+    @extend_schema(
+        request=PlanReissueSerializer,
+        responses={201: PlanDocumentSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        summary="Phát hành lại văn bản kế hoạch (phiên bản mới, giữ nguyên số)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        campaign = _campaign(request, pk)
+        data = PlanReissueSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document = services.reissue_plan(
+            campaign, by=request.user, note=data.validated_data.get("note", "")
+        )
+        return Response(PlanDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=TAGS)
+class CampaignPlanVersionsView(APIView):
+    @extend_schema(
+        responses={200: PlanDocumentSerializer(many=True), 404: ErrorSerializer},
+        summary="Các phiên bản đã phát hành của văn bản kế hoạch",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        campaign = _campaign(request, pk)
+        versions = selectors.plan_documents(campaign)
+        return Response(PlanDocumentSerializer(versions, many=True).data)
 
 
 @extend_schema(tags=TAGS)

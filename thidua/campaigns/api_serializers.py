@@ -23,6 +23,8 @@ from thidua.campaigns.models import (
 )
 from thidua.campaigns.results import FIGURE_FIELDS, AwardLine, ResultsFigures
 from thidua.campaigns.services.presets import COMPOSITION_FIELDS, LEVEL_FIELDS
+from thidua.documents.api_serializers import GeneratedDocumentSerializer
+from thidua.documents.models import GeneratedDocument
 
 
 class LevelRuleSerializer(serializers.ModelSerializer):
@@ -236,6 +238,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "file_sha256",
             "download_url",
             "built_campaign",
+            "document",
             "held_on",
             "reviewed_at",
             "review_reason",
@@ -244,7 +247,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_download_url(self, submission: Submission) -> str | None:
-        if not submission.file:
+        if submission.attachment is None:
             return None
         return reverse("campaigns:submission-download", args=[submission.pk])
 
@@ -290,6 +293,31 @@ class SubmitSerializer(serializers.Serializer):
             **{name: data[name] for name in self.FIGURES},
             awards=tuple(AwardLine(**line) for line in data.get("awards", [])),
         )
+
+
+class PlanDocumentSerializer(GeneratedDocumentSerializer):
+    """An issued version of a campaign's plan (KH). The files come through the campaign's
+    download, readable by everyone who reads the campaign (the units it was sent to as well)."""
+
+    def _url(self, document: GeneratedDocument, fmt: str) -> str:
+        url = reverse("campaigns:plan-download", args=[int(document.source_id), fmt])
+        return f"{url}?v={document.version}"
+
+    def get_pdf_url(self, obj: GeneratedDocument) -> str:
+        return self._url(obj, "pdf")
+
+    def get_docx_url(self, obj: GeneratedDocument) -> str:
+        return self._url(obj, "docx")
+
+
+class PlanIssueSerializer(serializers.Serializer):
+    date = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text=_("Mặc định: hôm nay")
+    )
+
+
+class PlanReissueSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
 
 
 class ReturnSerializer(serializers.Serializer):

@@ -7,6 +7,21 @@ urlpatterns = [
     path("campaigns/<int:pk>/", api.CampaignDetailView.as_view(), name="campaign-detail"),
     path("campaigns/<int:pk>/issue/", api.CampaignIssueView.as_view(), name="campaign-issue"),
     path("campaigns/<int:pk>/plan/", api.CampaignPlanView.as_view(), name="campaign-plan"),
+    path(
+        "campaigns/<int:pk>/plan/documents/",
+        api.CampaignPlanVersionsView.as_view(),
+        name="campaign-plan-documents",
+    ),
+    path(
+        "campaigns/<int:pk>/plan/issue/",
+        api.CampaignPlanIssueView.as_view(),
+        name="campaign-plan-issue",
+    ),
+    path(
+        "campaigns/<int:pk>/plan/reissue/",
+        api.CampaignPlanReissueView.as_view(),
+        name="campaign-plan-reissue",
+    ),
     path("campaigns/<int:pk>/board/", api.BoardView.as_view(), name="campaign-board"),
     path("assignments/", api.AssignmentListView.as_view(), name="assignment-list"),
     path("assignments/<int:pk>/", api.AssignmentDetailView.as_view(), name="assignment-detail"),

@@ -1,5 +1,10 @@
 """The demo's campaign: the seed plan of Kim Bảng, issued to its 18 communes, as seen today.
 
+The district's plan is generated from the campaign and issued through the documents engine as
+Kế hoạch số 15/KH-UBND ngày 28/10/2024 (the seed's plan, numbered after 14 plans issued on paper
+that year), and the assignments go out the same day. Thị trấn Quế builds its own plan from it on
+the system, issues it as its own KH and sends that; the other communes upload files.
+
 The plan deadline ("trước ngày 16/12/2024") is long past on the real clock, so the board shows
 a campaign in progress: communes that sent their plan on time and were accepted (one at 23:40
 on 15/12, the last minute that counts), some late, one returned and sent again, some missing;
@@ -25,12 +30,16 @@ from thidua.campaigns import services
 from thidua.campaigns.models import Assignment, Campaign, CampaignPreset
 from thidua.campaigns.results import AwardLine, ResultsFigures
 from thidua.campaigns.services.presets import restore_presets
+from thidua.demo import world
+from thidua.documents import services as document_services
+from thidua.documents.models import GeneratedDocument
 from thidua.units.enums import UnitSource
 from thidua.units.models import Unit
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 DISTRICT_CODE = "350"
-ISSUED_AT = dt.datetime(2024, 11, 25, 8, 0, tzinfo=VN)
+# The plan is signed and sent to the communes on the same day.
+ISSUED_AT = dt.datetime.combine(world.SEED_PLAN_DATE, dt.time(9, 0), tzinfo=VN)
 # Demo officers get an address so reminders also show up as e-mail files under var/mail.
 DEMO_EMAIL_DOMAIN = "demo.thidua.local"
 EMAIL_USERS = ("nv.kimbang", "ubnd.que", "ubnd.basao", "sonv.hanam")
@@ -55,6 +64,7 @@ class PlanStory:
     held_on: str | None = None  # conference date
     results: bool = False
     results_review: str | None = None
+    built: bool = False  # the plan built on the system and issued as the commune's own KH
 
 
 STORIES: tuple[PlanStory, ...] = (
@@ -66,6 +76,7 @@ STORIES: tuple[PlanStory, ...] = (
         held_on="2025-03-14",
         results=True,
         results_review="accept",
+        built=True,
     ),
     PlanStory(
         "13429",
@@ -114,6 +125,16 @@ STORIES: tuple[PlanStory, ...] = (
     PlanStory("13396", None),
     PlanStory("13417", None),
 )
+
+# Thị trấn Quế's own plan: who signs it and whom it goes to (the derived plan leaves them blank).
+QUE_SIGNER = "Bùi Đức Long"  # ct.que, Chủ tịch UBND thị trấn Quế
+QUE_RECIPIENTS = [
+    "UBND huyện Kim Bảng (qua Phòng Nội vụ);",
+    "Thường trực Đảng ủy, HĐND thị trấn;",
+    "Lãnh đạo UBND thị trấn;",
+    "Các ban, ngành, đoàn thể thị trấn;",
+    "Lưu: VT.",
+]
 
 RETURN_REASON = (
     "Kế hoạch chưa nêu hình thức hội nghị (thị trấn có đúng 300 cán bộ, công chức, viên chức, "
@@ -212,6 +233,7 @@ def ensure_campaign() -> Campaign:
     campaign = services.create_campaign(
         preset=CampaignPreset.objects.get(code="kim-bang-2024"), issuer=district, by=officer
     )
+    issue_seed_plan(campaign, officer)
     services.issue_campaign(campaign, by=officer, now=ISSUED_AT)
     campaign.refresh_from_db()
     units = {u.code: u for u in Unit.objects.filter(source=UnitSource.LOCAL, parent=district)}
@@ -222,6 +244,29 @@ def ensure_campaign() -> Campaign:
         _play(campaign, units[story.code], story, actors.get(story.code, officer), officer)
     _feedback(campaign, units, users)
     return campaign
+
+
+def issue_seed_plan(campaign: Campaign, officer: Any) -> GeneratedDocument:
+    """The campaign's plan issued as the seed numbers and dates it: the 15th KH of the
+    district's People's Committee in 2024 (the register continues after the 14 issued on
+    paper), dated 28/10/2024."""
+    issuer = services.plan_issuer(campaign, by=None)
+    document_services.set_series_start(
+        by=None,
+        issuer=issuer,
+        type_code="KH",
+        year=world.SEED_PLAN_DATE.year,
+        last_serial=world.SEED_PLAN_SERIAL - 1,
+    )
+    return services.issue_plan(campaign, by=officer, date=world.SEED_PLAN_DATE)
+
+
+def _built_plan(campaign: Campaign, unit: Unit, actor: Any, sent: dt.datetime) -> Campaign:
+    """The commune's own plan, built from the district's, completed and issued as its KH."""
+    own = services.derive_campaign(campaign, unit=unit, by=actor)
+    services.update_campaign(own, by=actor, signer_name=QUE_SIGNER, recipients=QUE_RECIPIENTS)
+    services.issue_plan(own, by=actor, date=sent.date())
+    return own
 
 
 def _assignment(campaign: Campaign, unit: Unit, kind: str) -> Assignment:
@@ -235,14 +280,19 @@ def _play(
         return
     plan = _assignment(campaign, unit, "submit_plan")
     sent = at(story.sent)
-    submission = services.submit_plan(
-        plan,
-        by=actor,
-        upload=_upload(unit, 1),
-        document_number=f"{story.code[-2:]}/KH-UBND",
-        document_date=sent.date(),
-        now=sent,
-    )
+    if story.built:
+        submission = services.submit_plan(
+            plan, by=actor, built_campaign=_built_plan(campaign, unit, actor, sent), now=sent
+        )
+    else:
+        submission = services.submit_plan(
+            plan,
+            by=actor,
+            upload=_upload(unit, 1),
+            document_number=f"{story.code[-2:]}/KH-UBND",
+            document_date=sent.date(),
+            now=sent,
+        )
     if story.review == "accept":
         services.accept_submission(submission, by=reviewer, now=at(story.reviewed))
     elif story.review == "return":

@@ -307,7 +307,7 @@ class PlanSubmissionForm(BootstrapMixin, forms.Form):
     )
     document_date = date_field(_("Ngày văn bản"), required=False)
     use_built_plan = forms.BooleanField(
-        label=_("Gửi kế hoạch đã lập trên hệ thống (thay cho tệp)"), required=False
+        label=_("Gửi kế hoạch đã lập và phát hành trên hệ thống (thay cho tệp)"), required=False
     )
     note = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -386,3 +386,11 @@ class FeedbackForm(BootstrapMixin, forms.Form):
 
 class ReplyForm(BootstrapMixin, forms.Form):
     body = forms.CharField(label=_("Trả lời"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class PlanIssueForm(BootstrapMixin, forms.Form):
+    date = date_field(_("Ngày ký ban hành"), required=False)
+
+
+class PlanReissueForm(BootstrapMixin, forms.Form):
+    note = forms.CharField(label=_("Lý do phát hành lại"), max_length=500, required=False)

@@ -21,6 +21,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns import rules
@@ -182,6 +184,9 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaigns:campaign-detail", args=[self.pk])
 
     @property
     def review_period(self) -> str:
@@ -442,6 +447,15 @@ class Submission(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The numbered plan the unit issued from ``built_campaign`` (the exact version it sent).
+    document = models.ForeignKey(
+        "documents.GeneratedDocument",
+        verbose_name=_("văn bản đã phát hành"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # A conference: when it was held.
     held_on = models.DateField(_("ngày tổ chức"), null=True, blank=True)
     # The review.
@@ -461,6 +475,16 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assignment} — lần {self.version}"
+
+    @property
+    def attachment(self) -> FieldFile | None:
+        """The file sent: the upload, or the PDF of the issued plan; None for a conference or
+        results."""
+        if self.file:
+            return self.file
+        if self.document is not None:
+            return self.document.pdf
+        return None
 
 
 class ResultsReport(models.Model):

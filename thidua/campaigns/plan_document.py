@@ -10,12 +10,8 @@ tests.
 The same function builds a unit's own plan from its derived campaign (services.derive_campaign):
 "build it from the same generator".
 
-Mapping to the documents engine's ``DocumentSpec`` (thidua/documents/spec.py): a ``Block``
-is a ``Section`` (the engine numbers by nesting, so ``label`` is informative); a "-" paragraph
-is an ``Item`` holding the "+" paragraphs that follow it; a paragraph without bullet is a
-``Paragraph``; a ``framed`` block's lines are a ``Framed``; ``issuing_body`` splits into the
-``IssuingBody.name`` lines ("ỦY BAN NHÂN DÂN" / "HUYỆN KIM BẢNG"); ``signer`` is a
-``Signature`` whose ``authority`` "TM. ỦY BAN NHÂN DÂN" is ``Authority("TM", ...)``.
+The mapping to the documents engine's ``DocumentSpec`` is ``plan_spec.document_spec``; the
+campaign services (``services/plan.py``) preview and issue the plan through it.
 
 Deviations from the seed's text, on purpose: the seed numbers its parts "I., I., III." and
 "2.1., 2.1." and "3.1., 3.2., 2.3."; here they are numbered in sequence. The seed writes the
@@ -37,6 +33,8 @@ PART_PURPOSE = "MỤC ĐÍCH, YÊU CẦU"
 PART_CONTENT = "NỘI DUNG"
 PART_ORGANISATION = "TỔ CHỨC THỰC HIỆN"
 ROMAN_PARTS = ("I.", "II.", "III.", "IV.", "V.")
+# The lead of a note, set in italics on paper ("Lưu ý: Chú trọng khen thưởng ...").
+NOTE_LEADS = ("Lưu ý:",)
 LETTERS = ("a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)")
 
 # How the plan names a level ("Đối với cấp xã").
@@ -102,6 +100,9 @@ class PlanContent:
     signer: Signer
     recipients: tuple[str, ...]
     source: dict[str, Any] = field(default_factory=dict)  # campaign id, for GeneratedDocument
+    # Phrases the paper sets in bold (the plan deadline) or italics ("Lưu ý:"), as the seed does.
+    bold: tuple[str, ...] = ()
+    italic: tuple[str, ...] = ()
 
 
 def placeholders(campaign: Any) -> dict[str, str]:
@@ -242,7 +243,8 @@ def _content_part(campaign: Any, narrative: dict[str, Any], data: dict[str, str]
             rules.fill(
                 "Tổ chức bình chọn, đề cử đại biểu Dự Hội nghị điển hình tiên tiến cấp trên, "
                 "{congress}"
-                + (" và {national_congress}" if campaign.national_congress_name else ""),
+                + (" và {national_congress}" if campaign.national_congress_name else "")
+                + ".",
                 data,
             ),
             _lines(narrative.get("delegate_selection"), data),
@@ -313,8 +315,9 @@ def plan_content(campaign: Any) -> PlanContent:
     """The plan of ``campaign`` as structured content (reads its rules: a few queries)."""
     data = placeholders(campaign)
     narrative = campaign.narrative or {}
+    # A body with several tasks lists them with "-"; a single one is a paragraph (Plan §III.3).
     tasks = tuple(
-        Block(f"{index}.", task.body, _lines(task.items, data))
+        Block(f"{index}.", task.body, _lines(task.items, data, "-" if len(task.items) > 1 else ""))
         for index, task in enumerate(campaign.tasks.all(), start=1)
     )
     body = (
@@ -347,6 +350,8 @@ def plan_content(campaign: Any) -> PlanContent:
         signer=Signer(campaign.signer_authority, campaign.signer_title, campaign.signer_name),
         recipients=tuple(campaign.recipients or ()),
         source={"campaign": campaign.pk},
+        bold=(data["deadline"],),
+        italic=NOTE_LEADS,
     )
 
 

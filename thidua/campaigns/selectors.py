@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
@@ -42,11 +43,13 @@ from thidua.campaigns.models import (
     FeedbackMessage,
     Submission,
 )
+from thidua.documents.models import GeneratedDocument
 from thidua.units import access
 from thidua.units.access import Scope
 from thidua.units.models import Unit
 
 BOARD_PAGE_SIZE = 50
+PLAN_TYPE = "KH"  # the plan's document type (Decree 30, App. III)
 
 
 # --- campaigns ------------------------------------------------------------------------------------
@@ -89,6 +92,25 @@ def manageable_units(scope: Scope) -> QuerySet[Unit]:
     return Unit.objects.filter(path__in=scope.root_paths(roles))
 
 
+def plan_documents(campaign: Campaign) -> QuerySet[GeneratedDocument]:
+    """Every issued version of the campaign's plan (KH), newest first. The campaign is already
+    access-checked: its plan is read by whoever reads the campaign."""
+    return (
+        GeneratedDocument.objects.filter(
+            source_type=ContentType.objects.get_for_model(Campaign),
+            source_id=str(campaign.pk),
+            kind=PLAN_TYPE,
+        )
+        .select_related("issuer", "issued_by")
+        .order_by("-version")
+    )
+
+
+def latest_plan_document(campaign: Campaign) -> GeneratedDocument | None:
+    """The current version of the campaign's issued plan, or None while it is a draft."""
+    return plan_documents(campaign).first()
+
+
 # --- assignments and submissions ------------------------------------------------------------------
 
 
@@ -113,7 +135,7 @@ def submissions_of(assignment: Assignment) -> QuerySet[Submission]:
     """Every version the unit sent, newest first, with results and awards (3 queries)."""
     return (
         assignment.submissions.select_related(
-            "submitted_by", "reviewed_by", "results", "built_campaign"
+            "submitted_by", "reviewed_by", "results", "built_campaign", "document"
         )
         .prefetch_related("results__awards")
         .order_by("-version")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.campaigns.views import assignments, board, campaigns, feedback
+from thidua.campaigns.views import assignments, board, campaigns, feedback, plan
 
 app_name = "campaigns"
 
@@ -9,6 +9,10 @@ urlpatterns = [
     path("tao/", campaigns.campaign_create, name="campaign-create"),
     path("<int:pk>/", campaigns.campaign_detail, name="campaign-detail"),
     path("<int:pk>/van-ban/", campaigns.campaign_plan, name="campaign-plan"),
+    path("<int:pk>/van-ban/du-thao.<str:fmt>", plan.plan_draft, name="plan-draft"),
+    path("<int:pk>/van-ban/tai-ve/<str:fmt>/", plan.plan_download, name="plan-download"),
+    path("<int:pk>/van-ban/phat-hanh/", plan.plan_issue, name="plan-issue"),
+    path("<int:pk>/van-ban/phat-hanh-lai/", plan.plan_reissue, name="plan-reissue"),
     path("<int:pk>/sua/", campaigns.campaign_edit, name="campaign-edit"),
     path("<int:pk>/noi-dung/", campaigns.campaign_narrative, name="campaign-narrative"),
     path("<int:pk>/ban-hanh/", campaigns.campaign_issue, name="campaign-issue"),

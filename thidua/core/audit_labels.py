@@ -45,6 +45,8 @@ ACTION_LABELS = {
     "campaigns.campaign.derived": _("lập kế hoạch từ kế hoạch cấp trên"),
     "campaigns.campaign.updated": _("sửa kế hoạch"),
     "campaigns.campaign.issued": _("ban hành kế hoạch"),
+    "campaigns.campaign.plan_issued": _("phát hành văn bản kế hoạch (KH có số)"),
+    "campaigns.campaign.plan_reissued": _("phát hành lại văn bản kế hoạch (phiên bản mới)"),
     "campaigns.level_rule.updated": _("sửa quy định theo cấp"),
     "campaigns.composition_rule.added": _("thêm quy định cơ cấu đại biểu"),
     "campaigns.composition_rule.updated": _("sửa quy định cơ cấu đại biểu"),

@@ -19,12 +19,7 @@ from thidua.demo import world
 from thidua.documents import batches as document_batches
 from thidua.documents import services as document_services
 from thidua.documents import spec as doc
-from thidua.documents.models import DocumentBatch, GeneratedDocument, Issuer
-from thidua.documents.seed_plan import (
-    KIM_BANG_COUNCIL,
-    KIM_BANG_PEOPLES_COMMITTEE,
-    kim_bang_plan_2024,
-)
+from thidua.documents.models import DocumentBatch, Issuer
 from thidua.units import services as unit_services
 from thidua.units.enums import UnitSource
 from thidua.units.loader import load_units
@@ -42,10 +37,13 @@ def load_demo(log: Log = print) -> None:
         created = ensure_personas()
         log(f"Tài khoản mẫu: {len(world.PERSONAS)} ({created} mới)")
         log(f"Điển hình tiên tiến: {ensure_honorees()} mới")
-        plan, batch = ensure_documents()
-        log(f"Văn bản: Kế hoạch số {plan.symbol}; lô “{batch.title}” ({batch.pages} trang)")
+        batch = ensure_documents()
+        log(f"Văn bản: lô “{batch.title}” ({batch.pages} trang)")
         campaign = ensure_campaign()
-        log(f"Kế hoạch: {campaign.name} ({campaign.assignments.count()} nhiệm vụ)")
+        log(
+            f"Kế hoạch: {campaign.name}, văn bản số {campaign.plan_number} "
+            f"({campaign.assignments.count()} nhiệm vụ)"
+        )
 
 
 def _legacy(code: str) -> Unit:
@@ -128,6 +126,28 @@ def ensure_honorees() -> int:
     return build_demo_honorees()
 
 
+# The district's issuing bodies (Decree 30 heading). The People's Committee numbers the plan
+# (15/KH-UBND, generated from the campaign) and the invitations; the Emulation-Commendation
+# Council keeps its own series ("…/TB-HĐTĐKT").
+KIM_BANG_PEOPLES_COMMITTEE = doc.IssuingBody(
+    name=("ỦY BAN NHÂN DÂN", "HUYỆN KIM BẢNG"),
+    abbreviation="UBND",
+    place="Kim Bảng",
+    full_name="Ủy ban nhân dân huyện Kim Bảng",
+)
+KIM_BANG_COUNCIL = doc.IssuingBody(
+    name=("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",),
+    abbreviation="HĐTĐKT",
+    place="Kim Bảng",
+    superior=("UBND HUYỆN KIM BẢNG",),
+    full_name="Hội đồng Thi đua - Khen thưởng huyện Kim Bảng",
+)
+# The signer of the district's documents (the plan's signer, as the seed names him).
+KIM_BANG_CHAIR = doc.Signature(
+    "CHỦ TỊCH", "Nguyễn Thành Thăng", authority=(doc.Authority("TM", "ỦY BAN NHÂN DÂN"),)
+)
+
+
 def _ensure_issuer(unit: Unit, body: doc.IssuingBody) -> Issuer:
     existing = Issuer.objects.filter(unit=unit, abbreviation=body.abbreviation).first()
     if existing is not None:
@@ -182,36 +202,21 @@ def _invitation(commune: Unit) -> doc.DocumentSpec:
             ),
             doc.Paragraph("Rất mong đồng chí sắp xếp thời gian đến dự Hội nghị đúng giờ./."),
         ),
-        signature=kim_bang_plan_2024().signature,
+        signature=KIM_BANG_CHAIR,
         recipients=("Như trên;", "Lưu: VT, NV."),
     )
 
 
-def ensure_documents() -> tuple[GeneratedDocument, DocumentBatch]:
+def ensure_documents() -> DocumentBatch:
     """Issuers (the district's People's Committee and its Emulation-Commendation Council, each
-    commune's People's Committee), the seed plan issued as No. 15/KH-UBND, and one batch of
-    invitations to the 18 communes rendered into one PDF."""
+    commune's People's Committee) and one batch of invitations to the 18 communes rendered into
+    one PDF. The plan itself (15/KH-UBND) is generated from the campaign: ``ensure_campaign``."""
     district = Unit.objects.get(source=UnitSource.LOCAL, code=world.DISTRICT_CODE)
-    committee = _ensure_issuer(district, KIM_BANG_PEOPLES_COMMITTEE)
+    _ensure_issuer(district, KIM_BANG_PEOPLES_COMMITTEE)
     _ensure_issuer(district, KIM_BANG_COUNCIL)
     communes = list(district.children.filter(level="commune").order_by("search_name"))
     for commune in communes:
         _ensure_issuer(commune, _commune_committee(commune))
-    plan = GeneratedDocument.objects.filter(
-        issuer=committee, kind="KH", year=world.SEED_PLAN_DATE.year, serial=world.SEED_PLAN_SERIAL
-    ).first()
-    if plan is None:
-        officer = get_user_model().objects.get(username=world.SEED_PLAN_ISSUED_BY)
-        document_services.set_series_start(
-            by=None,
-            issuer=committee,
-            type_code="KH",
-            year=world.SEED_PLAN_DATE.year,
-            last_serial=world.SEED_PLAN_SERIAL - 1,
-        )
-        plan = document_services.issue_document(
-            by=officer, issuer=committee, spec=kim_bang_plan_2024(), date=world.SEED_PLAN_DATE
-        )
     batch = DocumentBatch.objects.filter(unit=district, title=world.DEMO_BATCH_TITLE).first()
     if batch is None:
         batch = document_services.start_batch(
@@ -222,12 +227,14 @@ def ensure_documents() -> tuple[GeneratedDocument, DocumentBatch]:
         )
         document_batches.run_batch(batch.pk, str(batch.run_token))
         batch.refresh_from_db()
-    return plan, batch
+    return batch
 
 
 def ensure_campaign() -> Campaign:
-    """The seed plan issued to the 18 communes, in progress as seen today (campaigns app);
-    then the reminders that are due, and the background task that keeps sending them."""
+    """The seed's campaign (campaigns app): its plan generated and issued as 15/KH-UBND ngày
+    28/10/2024, sent to the 18 communes, in progress as seen today (Thị trấn Quế sends the plan
+    it built and issued on the system); then the reminders that are due, and the background
+    task that keeps sending them."""
     campaign = campaign_demo.ensure_campaign()
     send_due_reminders()
     transaction.on_commit(schedule_reminders)

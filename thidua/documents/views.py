@@ -63,6 +63,7 @@ def _document_for(request: HttpRequest, pk: int) -> GeneratedDocument:
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document_for(request, pk)
     versions = list(selectors.versions_of(document))
+    source = document.source  # what the document was generated from (a campaign's plan, ...)
     return render(
         request,
         "documents/document_detail.html",
@@ -70,6 +71,8 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "document": document,
             "versions": versions,
             "latest": versions[0],
+            "source": source,
+            "source_url": getattr(source, "get_absolute_url", lambda: "")(),
             "can_issue": access.can(request.user, "documents.issue", document.unit),
         },
     )

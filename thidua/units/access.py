@@ -54,6 +54,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "campaigns.manage": frozenset({Role.ORGANIZER}),
     "campaigns.submit": frozenset({Role.ORGANIZER}),
     "campaigns.review": frozenset({Role.ORGANIZER, Role.LEADER}),
+    # The campaign's plan as a numbered KH of the unit (the organizer drafts, the leader signs).
+    "campaigns.issue_plan": frozenset({Role.ORGANIZER, Role.LEADER}),
     "campaigns.view_board": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL, Role.VIEWER}),
     "campaigns.feedback": frozenset({Role.ORGANIZER, Role.LEADER}),
 }

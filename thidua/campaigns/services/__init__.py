@@ -11,6 +11,13 @@ from thidua.campaigns.services.editing import (
 )
 from thidua.campaigns.services.feedback import close_feedback, raise_feedback, reply_feedback
 from thidua.campaigns.services.issuing import acting_rule, issue_campaign
+from thidua.campaigns.services.plan import (
+    draft_spec,
+    issue_plan,
+    plan_issuer,
+    reissue_plan,
+    render_draft,
+)
 from thidua.campaigns.services.presets import campaign_payload, create_campaign, derive_campaign
 from thidua.campaigns.services.reminders import send_due_reminders
 from thidua.campaigns.services.submissions import (
@@ -30,11 +37,16 @@ __all__ = [
     "close_feedback",
     "create_campaign",
     "derive_campaign",
+    "draft_spec",
     "issue_campaign",
+    "issue_plan",
+    "plan_issuer",
     "raise_feedback",
     "record_conference",
     "refresh_deadlines",
+    "reissue_plan",
     "remove_composition_rule",
+    "render_draft",
     "reply_feedback",
     "return_submission",
     "send_due_reminders",

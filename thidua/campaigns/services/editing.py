@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from thidua.campaigns import deadlines
+from thidua.campaigns import deadlines, selectors
 from thidua.campaigns.enums import (
     AssignmentKind,
     AtThreshold,
@@ -109,7 +109,8 @@ def update_campaign(campaign: Campaign, *, by: Any, **changes: Any) -> Campaign:
     Refusals: ``campaigns.field_not_editable``, ``campaigns.bad_period``,
     ``campaigns.bad_deadline_mode``, ``campaigns.deadline_required``,
     ``campaigns.bad_reminder_days``, ``campaigns.bad_list``, ``campaigns.bad_narrative``,
-    ``campaigns.name_required``, ``campaigns.bad_ordinal``.
+    ``campaigns.name_required``, ``campaigns.bad_ordinal``, ``campaigns.plan_number_registered``
+    (the number and date of a plan issued on the system come from the number registry).
     """
     require(by, "campaigns.manage", campaign.issuer)
     editable = {*CAMPAIGN_FIELDS, "plan_number", "plan_date"}
@@ -124,6 +125,11 @@ def update_campaign(campaign: Campaign, *, by: Any, **changes: Any) -> Campaign:
     diff = _diff(campaign, changes)
     if not diff:
         return campaign
+    if {"plan_number", "plan_date"} & set(diff) and selectors.latest_plan_document(campaign):
+        raise _bad(
+            "campaigns.plan_number_registered",
+            _("Kế hoạch đã phát hành trên hệ thống: số và ngày do sổ đăng ký văn bản cấp."),
+        )
     for name in diff:
         setattr(campaign, name, changes[name])
     campaign.save(update_fields=[*diff, "updated_at"])

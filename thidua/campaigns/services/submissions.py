@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.campaigns import deadlines, uploads, workflow
+from thidua.campaigns import deadlines, selectors, uploads, workflow
 from thidua.campaigns.enums import REVIEWED_KINDS, AssignmentKind, CampaignStatus
 from thidua.campaigns.models import (
     Assignment,
@@ -159,13 +159,16 @@ def submit_plan(
     now: dt.datetime | None = None,
 ) -> Submission:
     """A unit sends its plan: an uploaded PDF/DOCX (type read from the content, size-limited),
-    or the plan it built on the system from the upper one (``built_campaign``). Late when sent
-    at or after the deadline's first late instant (deadlines.py).
+    or the plan it built on the system from the upper one (``built_campaign``) and issued as
+    its own numbered KH (services.plan.issue_plan): the submission then records that document's
+    latest version (number, date, SHA-256 of its PDF). Late when sent at or after the
+    deadline's first late instant (deadlines.py).
 
     Refusals: ``campaigns.wrong_kind``, ``campaigns.not_open``, ``campaigns.file_required``,
     ``campaigns.file_empty``, ``campaigns.file_too_large``, ``campaigns.file_type``,
-    ``campaigns.built_plan_mismatch``, and the workflow's (``campaigns.awaiting_review``,
-    ``campaigns.already_accepted``).
+    ``campaigns.file_and_built_plan``, ``campaigns.built_plan_mismatch``,
+    ``campaigns.built_plan_not_issued``, and the workflow's
+    (``campaigns.awaiting_review``, ``campaigns.already_accepted``).
     """
     require(by, "campaigns.submit", assignment.unit)
     now = clock(now)
@@ -176,15 +179,13 @@ def submit_plan(
         "document_date": document_date,
         "note": note.strip(),
     }
+    if built_campaign is not None and upload is not None:
+        raise DomainError(
+            "campaigns.file_and_built_plan",
+            _("Gửi tệp kế hoạch hoặc kế hoạch đã phát hành trên hệ thống, không gửi cả hai."),
+        )
     if built_campaign is not None:
-        if built_campaign.parent_id != assignment.campaign_id or (
-            built_campaign.issuer_id != assignment.unit_id
-        ):
-            raise DomainError(
-                "campaigns.built_plan_mismatch",
-                _("Kế hoạch lập trên hệ thống không thuộc đơn vị và kế hoạch này."),
-            )
-        fields["built_campaign"] = built_campaign
+        fields |= _built_plan_fields(assignment, built_campaign)
     if upload is not None:
         file_type, digest = _check_upload(upload)
         fields |= {
@@ -200,6 +201,35 @@ def submit_plan(
         )
     late = deadlines.is_late(now, assignment.late_from)
     return _record(assignment, by=by, now=now, late=late, **fields)
+
+
+def _built_plan_fields(assignment: Assignment, built: Campaign) -> dict[str, Any]:
+    """What a submission of the plan built on the system records: the numbered document the
+    unit issued from it (its latest version), so the issuer reviews a real plan."""
+    if built.parent_id != assignment.campaign_id or built.issuer_id != assignment.unit_id:
+        raise DomainError(
+            "campaigns.built_plan_mismatch",
+            _("Kế hoạch lập trên hệ thống không thuộc đơn vị và kế hoạch này."),
+        )
+    document = selectors.latest_plan_document(built)
+    if document is None:
+        raise DomainError(
+            "campaigns.built_plan_not_issued",
+            _(
+                "Kế hoạch lập trên hệ thống chưa được phát hành (chưa có số); hãy phát hành "
+                "kế hoạch của đơn vị trước khi gửi."
+            ),
+        )
+    return {
+        "built_campaign": built,
+        "document": document,
+        "document_number": document.symbol,
+        "document_date": document.document_date,
+        "file_name": f"{document.symbol.replace('/', '-')}-v{document.version}.pdf",
+        "file_type": "pdf",
+        "file_size": document.pdf.size,
+        "file_sha256": document.checksum,
+    }
 
 
 def _check_held_on(assignment: Assignment, held_on: dt.date, now: dt.datetime) -> None:
@@ -306,14 +336,20 @@ def submit_for_kind(
     now: dt.datetime | None = None,
 ) -> Submission:
     """The one entry the pages and the API share: send what the assignment's kind takes (a
-    plan, a conference date, results). Refusals: ``campaigns.date_required``,
-    ``campaigns.figures_required``, and those of the service called."""
+    plan, a conference date, results). Refusals: ``campaigns.built_plan_missing``,
+    ``campaigns.date_required``, ``campaigns.figures_required``, and those of the service
+    called."""
     if assignment.kind == AssignmentKind.SUBMIT_PLAN:
-        built = (
-            Campaign.objects.filter(parent=assignment.campaign, issuer=assignment.unit).first()
-            if use_built_plan
-            else None
-        )
+        built = None
+        if use_built_plan:
+            built = Campaign.objects.filter(
+                parent=assignment.campaign, issuer=assignment.unit
+            ).first()
+            if built is None:
+                raise DomainError(
+                    "campaigns.built_plan_missing",
+                    _("Đơn vị chưa lập kế hoạch trên hệ thống từ kế hoạch này."),
+                )
         return submit_plan(
             assignment,
             by=by,

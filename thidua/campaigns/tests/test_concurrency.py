@@ -1,5 +1,6 @@
 """Concurrency on PostgreSQL: two workers sending reminders at once send each reminder once;
-two submissions of the same plan at once make one version, the other is refused."""
+two submissions of the same plan at once make one version, the other is refused; two issues
+of the same plan document at once make one numbered KH."""
 
 import threading
 
@@ -57,3 +58,16 @@ def test_two_submissions_of_one_plan_make_one_version(
     refusals = [r.code for r in results if isinstance(r, DomainError)]
     assert refusals == ["campaigns.awaiting_review"]
     assert list(Submission.objects.values_list("version", flat=True)) == [1]
+
+
+def test_two_issues_of_one_plan_make_one_numbered_document(postgres_only, issued, district_officer):
+    from thidua.documents.models import GeneratedDocument, Issuer
+
+    results = run_together(
+        lambda: services.issue_plan(issued, by=district_officer),
+        lambda: services.issue_plan(issued, by=district_officer),
+    )
+    refusals = [r.code for r in results if isinstance(r, DomainError)]
+    assert refusals == ["campaigns.plan_already_issued"]
+    assert list(GeneratedDocument.objects.values_list("symbol", "version")) == [("01/KH-UBND", 1)]
+    assert Issuer.objects.count() == 1  # the issuer created once, by the one that issued

@@ -401,13 +401,18 @@ def test_a_commune_builds_its_own_plan_from_the_district_one(issued, world, comm
     assert own.issuing_body == "ỦY BAN NHÂN DÂN XÃ ĐÔNG HÒA"
     assert own.level_rules.count() == 2 and own.composition_rules.count() == 7
     assert services.derive_campaign(issued, unit=world.commune_a, by=commune_a_officer) == own
+    document = services.issue_plan(own, by=commune_a_officer)  # its own numbered KH
     submission = services.submit_plan(
         assignment_of(issued, world.commune_a),
         by=commune_a_officer,
         built_campaign=own,
         now=ON_TIME,
     )
-    assert (submission.built_campaign, bool(submission.file)) == (own, False)
+    assert (submission.built_campaign, submission.document, bool(submission.file)) == (
+        own,
+        document,
+        False,
+    )
 
 
 @pytest.mark.django_db

@@ -59,9 +59,10 @@ def _context(
         and scope.can("campaigns.review", assignment.campaign.issuer)
         and assignment.state == workflow.SUBMITTED
     )
-    built = None
+    built = built_document = None
     if assignment.kind == AssignmentKind.SUBMIT_PLAN:
         built = Campaign.objects.filter(parent=assignment.campaign, issuer=assignment.unit).first()
+        built_document = selectors.latest_plan_document(built) if built else None
     return {
         "assignment": assignment,
         "campaign": assignment.campaign,
@@ -78,6 +79,7 @@ def _context(
         "form": form or (FORMS[assignment.kind]() if can_submit else None),
         "return_form": return_form or ReturnForm(),
         "built_campaign": built,
+        "built_document": built_document,
         "can_feedback": scope.can("campaigns.feedback", assignment.unit),
     }
 
@@ -175,13 +177,14 @@ def submission_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def submission_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Stream a submitted file to whoever may see the unit's submissions; 404 for anyone else.
-    Never a public media URL."""
+    """Stream a submitted file (an upload, or the PDF of the plan the unit issued on the system)
+    to whoever may see the unit's submissions; 404 for anyone else. Never a public media URL."""
     submission = selectors.get_submission_for(request.user, pk)
-    if not submission.file:
+    attachment = submission.attachment
+    if attachment is None:
         raise Http404
     response = FileResponse(
-        submission.file.open("rb"),
+        attachment.open("rb"),
         as_attachment=True,
         filename=submission.file_name or f"ke-hoach.{submission.file_type}",
         content_type=uploads.CONTENT_TYPES.get(submission.file_type, "application/octet-stream"),

@@ -21,9 +21,17 @@ from thidua.campaigns.forms import (
     CompositionRuleForm,
     LevelRuleForm,
     NarrativeForm,
+    PlanIssueForm,
+    PlanReissueForm,
     TaskForm,
 )
-from thidua.campaigns.models import Campaign, CampaignTask, CompositionRule, LevelRule
+from thidua.campaigns.models import (
+    Assignment,
+    Campaign,
+    CampaignTask,
+    CompositionRule,
+    LevelRule,
+)
 from thidua.campaigns.views.common import refused
 from thidua.core import vietnamese
 from thidua.core.errors import DomainError
@@ -85,12 +93,28 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not sees_issuer
         else []
     )
+    plan_versions = list(selectors.plan_documents(campaign))
+    # A unit's own plan built from the upper one: where it is sent (its "submit" assignment).
+    send_to = None
+    if campaign.parent_id and sees_issuer:
+        send_to = Assignment.objects.filter(
+            campaign_id=campaign.parent_id,
+            unit_id=campaign.issuer_id,
+            kind=AssignmentKind.SUBMIT_PLAN,
+        ).first()
     return render(
         request,
         "campaigns/campaign_detail.html",
         {
             "campaign": campaign,
             "acting_rule": rule,
+            "plan_document": plan_versions[0] if plan_versions else None,
+            "plan_versions": plan_versions,
+            "send_to": send_to,
+            "sees_issuer": sees_issuer,
+            "can_issue_plan": sees_issuer and scope.can("campaigns.issue_plan", campaign.issuer),
+            "issue_form": PlanIssueForm(),
+            "reissue_form": PlanReissueForm(),
             "can_manage": sees_issuer and scope.can("campaigns.manage", campaign.issuer),
             "can_view_board": sees_issuer and scope.can("campaigns.view_board", campaign.issuer),
             "my_assignments": my_assignments,

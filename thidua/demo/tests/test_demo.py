@@ -174,11 +174,19 @@ def test_second_load_adds_no_honoree(demo):
     ) == before
 
 
-def test_seed_plan_is_issued_as_15_kh_ubnd_with_a_batch_of_invitations(demo):
-    plan = GeneratedDocument.objects.get(kind="KH", year=2024)
+def test_seed_plan_is_issued_from_the_campaign_as_15_kh_ubnd_with_a_batch_of_invitations(demo):
+    from thidua.campaigns import selectors as campaign_selectors
+    from thidua.campaigns.models import Campaign
+
+    campaign = Campaign.objects.get(parent__isnull=True)
+    # ONE plan of the district, generated from the campaign (no hand-written copy beside it).
+    plan = GeneratedDocument.objects.get(kind="KH", unit__code="350")
     assert (plan.symbol, str(plan.document_date), plan.version) == ("15/KH-UBND", "2024-10-28", 1)
     assert plan.unit.name == "Huyện Kim Bảng" and plan.issued_by.username == "nv.kimbang"
     assert plan.pdf.read().startswith(b"%PDF") and plan.pages >= 5
+    assert plan.source == campaign and campaign_selectors.latest_plan_document(campaign) == plan
+    assert (campaign.plan_number, str(campaign.plan_date)) == ("15/KH-UBND", "2024-10-28")
+    assert plan.spec["blocks"][0]["text"].startswith("Căn cứ Kế hoạch số 2056/KH-UBND")
     batch = DocumentBatch.objects.get(title=seed.DEMO_BATCH_TITLE)
     assert (batch.status, batch.total, batch.done, batch.pages) == ("done", 18, 18, 18)
     issuers = set(plan.unit.issuers.values_list("abbreviation", flat=True))
@@ -211,7 +219,7 @@ def campaign_state():
 def test_the_seed_campaign_is_issued_to_the_18_communes_and_in_progress(demo):
     from thidua.campaigns.models import Assignment, Campaign
 
-    campaign = Campaign.objects.get()
+    campaign = Campaign.objects.get(parent__isnull=True)
     assert (campaign.issuer.name, campaign.status, campaign.preset.code) == (
         "Huyện Kim Bảng",
         "issued",
@@ -237,6 +245,31 @@ def test_the_seed_campaign_is_issued_to_the_18_communes_and_in_progress(demo):
 
 
 @pytest.mark.django_db
+def test_que_sent_the_plan_it_built_and_issued_on_the_system(demo):
+    from thidua.campaigns.models import Campaign, Submission
+
+    own = Campaign.objects.get(parent__isnull=False)
+    assert (own.issuer.name, own.parent.plan_number, own.plan_number) == (
+        "Thị trấn Quế",
+        "15/KH-UBND",
+        "01/KH-UBND",
+    )
+    submission = Submission.objects.get(assignment__unit=own.issuer, assignment__kind="submit_plan")
+    assert (submission.status, submission.built_campaign, submission.document.source) == (
+        "accepted",
+        own,
+        own,
+    )
+    assert (submission.document.issuer.unit, submission.document_number) == (
+        own.issuer,
+        "01/KH-UBND",
+    )
+    assert submission.document.spec["blocks"][0]["text"].startswith(
+        "Căn cứ Kế hoạch số 15/KH-UBND ngày 28/10/2024 của Ủy ban nhân dân huyện"
+    )
+
+
+@pytest.mark.django_db
 def test_demo_board_and_feedback_as_the_district_sees_them(demo):
     from django.utils import timezone
 
@@ -244,17 +277,16 @@ def test_demo_board_and_feedback_as_the_district_sees_them(demo):
     from thidua.campaigns.models import Campaign
 
     officer = get_user_model().objects.get(username="nv.kimbang")
-    board = selectors.board(Campaign.objects.get(), access.scope_for(officer), now=timezone.now())
+    campaign = Campaign.objects.get(parent__isnull=True)
+    board = selectors.board(campaign, access.scope_for(officer), now=timezone.now())
     assert board.counts["submit_plan"] == {"accepted": 11, "late": 2, "missing": 4, "submitted": 1}
     assert (board.unit_total, board.open_feedback) == (18, 2)
     province = get_user_model().objects.get(username="sonv.hanam")  # the province above it
-    assert access.can(province, "campaigns.view_board", Campaign.objects.get().issuer)
-    seen = selectors.board(Campaign.objects.get(), access.scope_for(province), now=timezone.now())
+    assert access.can(province, "campaigns.view_board", campaign.issuer)
+    seen = selectors.board(campaign, access.scope_for(province), now=timezone.now())
     assert seen.counts == board.counts
     que = get_user_model().objects.get(username="ubnd.que")
-    assert (
-        access.scope_for(que).restrict(Campaign.objects.get().feedback.all(), "unit").count() == 1
-    )
+    assert access.scope_for(que).restrict(campaign.feedback.all(), "unit").count() == 1
 
 
 @pytest.mark.django_db

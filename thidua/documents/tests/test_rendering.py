@@ -15,33 +15,7 @@ from pypdf import PdfReader
 from thidua.documents import spec as s
 from thidua.documents.rendering import pdf as pdf_renderer
 from thidua.documents.rendering import render_docx, render_pdf, render_pdf_batch
-from thidua.documents.seed_plan import PROGRAMME, RECIPIENTS, kim_bang_plan_2024
-
-HEADINGS = [
-    "I. MỤC ĐÍCH, YÊU CẦU",
-    "1. Mục đích",
-    "2. Yêu cầu",
-    "II. NỘI DUNG",
-    "1. Những nội dung cần tập trung thực hiện",
-    "2. Hình thức, thời gian tổ chức, thành phần, cơ cấu và số lượng đại biểu",
-    "2.1. Đối với cấp xã",
-    "2.2. Đối với cấp huyện",
-    "3. Chương trình, nội dung Hội nghị",
-    "3.1. Chương trình",
-    "3.2. Một số hoạt động trước và trong dịp tổ chức",
-    "3.3. Một số nội dung trọng tâm của Hội nghị",
-    "a) Báo cáo tổng kết phong trào thi đua",
-    "b) Về báo cáo tham luận",
-    "c) Trang trí phòng Hội nghị",
-    "d) Tổ chức bình chọn, đề cử đại biểu",
-    "đ) Xét khen thưởng điển hình tiên tiến",
-    "4. Kinh phí tổ chức Hội nghị",
-    "III. TỔ CHỨC THỰC HIỆN",
-    "1. Ủy ban nhân dân các xã, thị trấn",
-    "2. Phòng Nội vụ",
-    "3. Đề nghị Ủy ban MTTQ Việt Nam, các tổ chức chính trị - xã hội",
-    "4. Phòng Văn hóa- thông tin, Trung tâm Văn hóa, thông tin và thể thao",
-]
+from thidua.documents.tests.seed_plan import HEADINGS, PROGRAMME, RECIPIENTS, kim_bang_plan_2024
 
 
 def issued_plan(**changes):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from thidua.documents import codec
 from thidua.documents import spec as s
-from thidua.documents.seed_plan import PROGRAMME, kim_bang_plan_2024
+from thidua.documents.tests.seed_plan import PROGRAMME, kim_bang_plan_2024
 
 ISSUER = s.IssuingBody(("ỦY BAN NHÂN DÂN", "XÃ ĐÔNG HÒA"), "UBND", "Đông Hòa")
 

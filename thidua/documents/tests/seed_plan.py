@@ -1,5 +1,14 @@
-"""The seed plan (Kim Bảng district's KẾ HOẠCH, 2024) as structured data: the engine's reference
-example. Pure: no Django.
+"""The seed plan (Kim Bảng district's KẾ HOẠCH, 2024) written by hand as a DocumentSpec: a TEST
+ORACLE only. Pure: no Django.
+
+The application never issues this spec: the plan is generated from the campaign (campaigns'
+``plan_document.plan_content`` -> ``plan_spec.document_spec`` -> the engine). This hand-written
+description serves two kinds of tests:
+
+* the engine's own tests (thidua/documents/tests) use it as a rich, realistic document;
+* the campaign's generator is checked against it: the plan generated from the Kim Bảng 2024
+  preset equals this spec except for the differences listed in
+  thidua/campaigns/tests/test_plan_spec.py (the review period is one setting, R2).
 
 The source text (shared/seed/000_4be30ec671f9d110.txt) has numbering slips: its second part is
 headed "I." again, "2.1." appears twice (commune and district level), and the third item under
@@ -40,6 +49,34 @@ KIM_BANG_COUNCIL = IssuingBody(
 SUMMARY = (
     "Tổ chức Hội nghị điển hình tiên tiến các cấp,",
     "tiến tới Đại hội Thi đua yêu nước tỉnh Hà Nam lần thứ XII",
+)
+
+# Every numbered heading, in order and numbered as the engine numbers them (the seed's slips
+# corrected): what a rendered plan must show.
+HEADINGS = (
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Mục đích",
+    "2. Yêu cầu",
+    "II. NỘI DUNG",
+    "1. Những nội dung cần tập trung thực hiện từ nay đến Hội nghị điển hình tiên tiến",
+    "2. Hình thức, thời gian tổ chức, thành phần, cơ cấu và số lượng đại biểu",
+    "2.1. Đối với cấp xã",
+    "2.2. Đối với cấp huyện",
+    "3. Chương trình, nội dung Hội nghị",
+    "3.1. Chương trình",
+    "3.2. Một số hoạt động trước và trong dịp tổ chức",
+    "3.3. Một số nội dung trọng tâm của Hội nghị",
+    "a) Báo cáo tổng kết phong trào thi đua và công tác khen thưởng 05 năm qua",
+    "b) Về báo cáo tham luận của các tập thể, cá nhân điển hình tiên tiến",
+    "c) Trang trí phòng Hội nghị",
+    "d) Tổ chức bình chọn, đề cử đại biểu Dự Hội nghị điển hình tiên tiến cấp trên",
+    "đ) Xét khen thưởng điển hình tiên tiến",
+    "4. Kinh phí tổ chức Hội nghị",
+    "III. TỔ CHỨC THỰC HIỆN",
+    "1. Ủy ban nhân dân các xã, thị trấn",
+    "2. Phòng Nội vụ",
+    "3. Đề nghị Ủy ban MTTQ Việt Nam, các tổ chức chính trị - xã hội",
+    "4. Phòng Văn hóa- thông tin, Trung tâm Văn hóa, thông tin và thể thao",
 )
 
 # Plan §3.1: the nine programme items, in order (R8).
@@ -489,7 +526,7 @@ IMPLEMENTATION = Section(
 
 
 def kim_bang_plan_2024() -> DocumentSpec:
-    """The seed plan, undated and unnumbered as in the source (a draft): the demo issues it."""
+    """The seed plan, undated and unnumbered as in the source (a draft)."""
     return DocumentSpec(
         type_code="KH",
         issuer=KIM_BANG_PEOPLES_COMMITTEE,
