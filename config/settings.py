@@ -143,7 +143,7 @@ DATABASE_REPLICA_PRIMARY_ONLY = [
     "accounts",
     "auth",
     "admin",
-    "django_tasks_db",
+    "django_tasks_database",  # django-tasks-db's app label
     "django_cache",
     "units.membership",
 ]
