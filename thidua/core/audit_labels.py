@@ -41,6 +41,8 @@ ACTION_LABELS = {
     "documents.batch.completed": _("hoàn thành lô văn bản"),
     "documents.batch.failed": _("lô văn bản bị lỗi"),
     "documents.batch.retried": _("chạy lại lô văn bản"),
+    "operations.backup.created": _("sao lưu dữ liệu"),
+    "operations.backup.restored": _("khôi phục dữ liệu từ bản sao lưu"),
 }
 
 
