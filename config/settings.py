@@ -296,6 +296,10 @@ TASKS = {
     }
 }
 
+# Backups (`manage.py backup` / `restore`): the folder of pg_dump and pg_restore when they are
+# not on the PATH (they must be of the server's major version or newer).
+PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")
+
 # Official documents: a batch whose worker has been silent this long is shown as interrupted
 # and can be resumed; batches are rendered this many documents per chunk (one WeasyPrint run).
 DOCUMENTS_BATCH_STALE_SECONDS = env_int("DOCUMENTS_BATCH_STALE_SECONDS", 300)
