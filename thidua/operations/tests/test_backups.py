@@ -5,10 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import tarfile
 from pathlib import Path
 
@@ -18,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 
+from config.tests.test_settings import run_manage
 from conftest import make_user
 from thidua.core.audit import record_audit
 from thidua.core.errors import DomainError
@@ -26,7 +24,6 @@ from thidua.operations import databases
 from thidua.operations.archive import MANIFEST, ArchiveReader
 from thidua.operations.backups import create_backup, restore_backup, storage_names
 
-ROOT = Path(__file__).resolve().parents[3]
 AUDIT_TABLES = {"core_auditentry", "sequence:core_auditentry_id_seq"}
 FILES = {
     "documents/2025/a/15-KH-UBND-v1.pdf": b"%PDF-1.7 plan " + bytes(range(256)) * 40,
@@ -50,23 +47,6 @@ def populated(world, media):
     return world
 
 
-def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"THIDUA_TESTING", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY"}
-    }
-    environment.update({"DEBUG": "1", **env})
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 class EmptyTarget:
     """A new, empty database of the engine under test, for `manage.py restore` to fill."""
 
@@ -88,8 +68,8 @@ class EmptyTarget:
             self.env = {}
         self.env.update({"DATA_DIR": str(folder), "MEDIA_ROOT": str(self.media)})
 
-    def restore(self, archive: Path, *extra: str) -> subprocess.CompletedProcess:
-        return manage("restore", str(archive), *extra, **self.env)
+    def restore(self, archive: Path, *extra: str):
+        return run_manage("restore", str(archive), *extra, DEBUG="1", **self.env)
 
     def digests(self) -> dict[str, dict]:
         if self.vendor == "postgresql":

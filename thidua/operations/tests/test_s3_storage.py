@@ -19,8 +19,8 @@ from pypdf import PdfReader
 
 from conftest import make_user
 from thidua.documents import services
-from thidua.documents import spec as s
 from thidua.documents.enums import BatchStatus
+from thidua.documents.tests.test_batches import invitation
 from thidua.operations.archive import ArchiveReader
 from thidua.operations.backups import create_backup, storage_names
 from thidua.operations.tests.test_backups import EmptyTarget
@@ -83,19 +83,6 @@ def s3_storage(settings, s3_endpoint, request):
         },
     }
     return client, bucket
-
-
-def invitation(n: int) -> s.DocumentSpec:
-    issuer = s.IssuingBody(("ỦY BAN NHÂN DÂN", "XÃ ĐÔNG HÒA"), "UBND", "Đông Hòa")
-    return s.DocumentSpec(
-        type_code="GM",
-        issuer=issuer,
-        summary=("Dự Hội nghị điển hình tiên tiến",),
-        year=2025,
-        addressees=(f"Đại biểu số {n}",),
-        blocks=(s.Paragraph(f"Trân trọng kính mời đại biểu số {n} tới dự."),),
-        signature=s.Signature("CHỦ TỊCH", "Lê Văn An", (s.Authority("TM", "ỦY BAN NHÂN DÂN"),)),
-    )
 
 
 @pytest.mark.django_db
