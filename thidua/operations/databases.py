@@ -98,7 +98,7 @@ def _server_side_rows(raw_connection: Any, query: str) -> Iterator[bytes]:
             yield text.encode()
 
 
-def _pg_environment(alias: str) -> dict[str, str]:
+def pg_environment(alias: str) -> dict[str, str]:
     """libpq's environment for the database of ``alias`` (the password never goes on a command
     line, where `ps` would show it)."""
     config = connections[alias].settings_dict
@@ -129,7 +129,7 @@ def pg_tool(name: str) -> str:
 
 def _run(command: list[str], alias: str) -> str:
     result = subprocess.run(  # noqa: S603 - fixed tool, arguments built here
-        command, env=_pg_environment(alias), capture_output=True, text=True, check=False
+        command, env=pg_environment(alias), capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
         raise DatabaseToolError(f"{Path(command[0]).name} failed: {result.stderr.strip()[-2000:]}")
