@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "thidua.api",
     "thidua.demo",
     "thidua.documents",
+    "thidua.notifications",
+    "thidua.campaigns",
     "thidua.operations",
 ]
 
@@ -286,6 +288,8 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
 ]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Largest plan (PDF/DOCX) a unit may upload to a campaign.
+CAMPAIGNS_UPLOAD_MAX_BYTES = env_int("CAMPAIGNS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Background tasks (django.tasks with the database backend) ----------------------------------
@@ -353,9 +357,15 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Two apps have a "kind" choice field: name each enum after its own vocabulary.
+    # Several models have a "kind" or a "status": name each vocabulary once in the schema.
     "ENUM_NAME_OVERRIDES": {
         "UnitKindEnum": "thidua.units.enums.UnitKind",
         "HonoreeKindEnum": "thidua.honorees.enums.HonoreeKind",
+        "AssignmentKindEnum": "thidua.campaigns.enums.AssignmentKind",
+        "CampaignStatusEnum": "thidua.campaigns.enums.CampaignStatus",
+        "SubmissionStatusEnum": "thidua.campaigns.enums.SubmissionStatus",
+        "FeedbackStatusEnum": "thidua.campaigns.enums.FeedbackStatus",
+        "DeadlineModeEnum": "thidua.campaigns.enums.DeadlineMode",
     },
 }
 

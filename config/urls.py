@@ -9,6 +9,8 @@ urlpatterns = [
     path("don-vi/", include("thidua.units.urls")),
     path("", include("thidua.honorees.urls")),
     path("van-ban/", include("thidua.documents.urls")),
+    path("ke-hoach/", include("thidua.campaigns.urls")),
+    path("thong-bao/", include("thidua.notifications.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

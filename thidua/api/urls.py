@@ -17,4 +17,5 @@ urlpatterns = [
     path("selection/check/", selection.CheckView.as_view(), name="selection-check"),
     path("selection/optimize/", selection.OptimizeView.as_view(), name="selection-optimize"),
     path("selection/apportion/", selection.ApportionView.as_view(), name="selection-apportion"),
+    path("", include("thidua.campaigns.api_urls")),
 ]

@@ -11,6 +11,10 @@ from collections.abc import Callable
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from thidua.campaigns import demo as campaign_demo
+from thidua.campaigns.models import Campaign
+from thidua.campaigns.services import send_due_reminders
+from thidua.campaigns.tasks import schedule_reminders
 from thidua.demo import world
 from thidua.documents import batches as document_batches
 from thidua.documents import services as document_services
@@ -40,6 +44,8 @@ def load_demo(log: Log = print) -> None:
         log(f"Điển hình tiên tiến: {ensure_honorees()} mới")
         plan, batch = ensure_documents()
         log(f"Văn bản: Kế hoạch số {plan.symbol}; lô “{batch.title}” ({batch.pages} trang)")
+        campaign = ensure_campaign()
+        log(f"Kế hoạch: {campaign.name} ({campaign.assignments.count()} nhiệm vụ)")
 
 
 def _legacy(code: str) -> Unit:
@@ -217,6 +223,15 @@ def ensure_documents() -> tuple[GeneratedDocument, DocumentBatch]:
         document_batches.run_batch(batch.pk, str(batch.run_token))
         batch.refresh_from_db()
     return plan, batch
+
+
+def ensure_campaign() -> Campaign:
+    """The seed plan issued to the 18 communes, in progress as seen today (campaigns app);
+    then the reminders that are due, and the background task that keeps sending them."""
+    campaign = campaign_demo.ensure_campaign()
+    send_due_reminders()
+    transaction.on_commit(schedule_reminders)
+    return campaign
 
 
 def demo_login_rows() -> list[tuple[str, str, str, str]]:

@@ -50,6 +50,12 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "documents.view": ALL_ROLES,
     "documents.issue": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL}),
     "documents.batch": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL}),
+    # campaigns: manage/issue on the issuer; submit on one's own unit; review on the issuer.
+    "campaigns.manage": frozenset({Role.ORGANIZER}),
+    "campaigns.submit": frozenset({Role.ORGANIZER}),
+    "campaigns.review": frozenset({Role.ORGANIZER, Role.LEADER}),
+    "campaigns.view_board": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL, Role.VIEWER}),
+    "campaigns.feedback": frozenset({Role.ORGANIZER, Role.LEADER}),
 }
 
 M = TypeVar("M", bound=models.Model)

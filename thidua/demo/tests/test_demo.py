@@ -187,3 +187,78 @@ def test_seed_plan_is_issued_as_15_kh_ubnd_with_a_batch_of_invitations(demo):
         Unit.objects.filter(source="local", level="commune", issuers__abbreviation="UBND").count()
         == 18
     )
+
+
+# --- The campaign (thidua/campaigns/demo.py) ------------------------------------------------------
+
+
+def campaign_state():
+    from thidua.campaigns.models import Assignment, Campaign, Feedback, ReminderDispatch, Submission
+    from thidua.notifications.models import Notification
+
+    return (
+        Campaign.objects.count(),
+        sorted(Assignment.objects.values_list("unit__code", "kind", "state", "submitted_late")),
+        Submission.objects.count(),
+        sorted(Feedback.objects.values_list("subject", "status")),
+        ReminderDispatch.objects.count(),
+        Notification.objects.count(),
+        AuditEntry.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_the_seed_campaign_is_issued_to_the_18_communes_and_in_progress(demo):
+    from thidua.campaigns.models import Assignment, Campaign
+
+    campaign = Campaign.objects.get()
+    assert (campaign.issuer.name, campaign.status, campaign.preset.code) == (
+        "Huyện Kim Bảng",
+        "issued",
+        "kim-bang-2024",
+    )
+    plans = {
+        a.unit.name: (a.state, a.submitted_late)
+        for a in Assignment.objects.filter(kind="submit_plan").select_related("unit")
+    }
+    assert len(plans) == 18
+    assert plans["Xã Thanh Sơn"] == ("accepted", False)  # sent at 23:40 on 15/12/2024
+    assert plans["Xã Nhật Tựu"] == ("submitted", True)  # sent at 00:20 on 16/12/2024
+    assert plans["Xã Nhật Tân"] == ("accepted", True)
+    assert plans["Thị trấn Ba Sao"] == ("submitted", False)  # returned, then sent again
+    assert sum(1 for state, _late in plans.values() if state == "pending") == 4
+    ba_sao = Assignment.objects.get(kind="submit_plan", unit__name="Thị trấn Ba Sao")
+    assert list(ba_sao.submissions.order_by("version").values_list("status", flat=True)) == [
+        "returned",
+        "submitted",
+    ]
+    reported = Assignment.objects.filter(kind="report_results").exclude(state="pending")
+    assert reported.count() == 4
+
+
+@pytest.mark.django_db
+def test_demo_board_and_feedback_as_the_district_sees_them(demo):
+    from django.utils import timezone
+
+    from thidua.campaigns import selectors
+    from thidua.campaigns.models import Campaign
+
+    officer = get_user_model().objects.get(username="nv.kimbang")
+    board = selectors.board(Campaign.objects.get(), access.scope_for(officer), now=timezone.now())
+    assert board.counts["submit_plan"] == {"accepted": 11, "late": 2, "missing": 4, "submitted": 1}
+    assert (board.unit_total, board.open_feedback) == (18, 2)
+    province = get_user_model().objects.get(username="sonv.hanam")  # the province above it
+    assert access.can(province, "campaigns.view_board", Campaign.objects.get().issuer)
+    seen = selectors.board(Campaign.objects.get(), access.scope_for(province), now=timezone.now())
+    assert seen.counts == board.counts
+    que = get_user_model().objects.get(username="ubnd.que")
+    assert (
+        access.scope_for(que).restrict(Campaign.objects.get().feedback.all(), "unit").count() == 1
+    )
+
+
+@pytest.mark.django_db
+def test_second_load_changes_nothing_in_the_campaign(demo):
+    before = campaign_state()
+    load_demo(log=quiet)
+    assert campaign_state() == before

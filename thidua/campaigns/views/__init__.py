@@ -1,0 +1,1 @@
+"""HTML views of campaigns: reads through selectors (access-checked), writes via services."""
