@@ -622,10 +622,11 @@ def batch_survives_a_dead_worker(
     deleted = sorted(name for kind, name in after_kill if kind == "delete")
     check(deleted == starts, "the part files were removed once joined")
     check_output(batch, reference, "batch 3")
-    print(
-        "     note: a chunk written by the killed worker but not yet recorded "
-        f"({in_flight or 'none'}) is rendered again: at-least-once for the chunk in flight"
-    )
+    if in_flight:
+        print(
+            f"     note: {in_flight[0]} was on disk but not recorded when {victim_id} died, so "
+            f"{survivor_id} rendered it again (at least once for the chunk in flight only)"
+        )
 
 
 def replica_reads() -> None:
