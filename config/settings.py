@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "thidua.documents",
     "thidua.notifications",
     "thidua.campaigns",
+    "thidua.operations",
 ]
 
 MIDDLEWARE = [
@@ -123,7 +124,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# Optional read replica (a PostgreSQL hot standby): only reads that opt in go there
+# (thidua/operations/replica.py: `with read_replica():`, `@replica_view`); every write, every
+# read inside a transaction, and sessions, accounts, memberships, tasks and the cache always use
+# the primary. The router is always installed; without the URL it sends everything to default.
+DATABASE_REPLICA_ALIAS: str | None = None
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASE_REPLICA_ALIAS = "replica"
+    DATABASES[DATABASE_REPLICA_ALIAS] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+    )
+    DATABASES[DATABASE_REPLICA_ALIAS]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["thidua.operations.replica.ReplicaRouter"]
+# Models (app label, or app_label.model) never read from the replica: a replica lags behind the
+# primary, and these must be current (a login just made, a membership just revoked, a task just
+# claimed, a throttle count).
+DATABASE_REPLICA_PRIMARY_ONLY = [
+    "sessions",
+    "accounts",
+    "auth",
+    "admin",
+    "django_tasks_database",  # django-tasks-db's app label
+    "django_cache",
+    "units.membership",
+]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache: shared by every process ------------------------------------------------------------
+# DRF's throttle on the token endpoint counts requests in the cache. Django's default cache is
+# per process (LocMemCache): with several gunicorn workers on several machines each would keep
+# its own count and the limit would multiply by the number of processes. The database cache
+# (table thidua_cache, created by `migrate` through a post_migrate hook) is shared by all of them
+# without another server. CACHE_BACKEND=locmem is for a single process only.
+CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "database")
+if CACHE_BACKEND == "database":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "thidua_cache",
+        }
+    }
+elif CACHE_BACKEND == "locmem":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    raise ImproperlyConfigured("CACHE_BACKEND must be 'database' or 'locmem'.")
 
 # --- Accounts ----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -199,8 +244,32 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
+# Uploaded and generated files go through Django's storage API only (never a path on disk), so
+# they can live in a directory shared by the app servers and workers (MEDIA_ROOT, e.g. an NFS
+# mount) or in an S3-compatible object store (STORAGE_BACKEND=s3, django-storages).
+STORAGE_BACKEND = os.environ.get("STORAGE_BACKEND", "filesystem")
+if STORAGE_BACKEND == "filesystem":
+    DEFAULT_STORAGE: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif STORAGE_BACKEND == "s3":
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("S3_PREFIX", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            # Same behaviour as the file system: saving under a taken name picks a new name.
+            "file_overwrite": False,
+        },
+    }
+else:
+    raise ImproperlyConfigured("STORAGE_BACKEND must be 'filesystem' or 's3'.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -210,6 +279,13 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING  # serve straight from the app folders in dev and tests
+# Source maps are read by developer tools only: not worth compressing (brotli at its best level
+# took most of collectstatic's minute on the vendored maps).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
+    *("swf", "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4"),
+    *("mpeg", "mpg", "webm", "wmv", "map"),
+]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Largest plan (PDF/DOCX) a unit may upload to a campaign.
@@ -223,6 +299,10 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Backups (`manage.py backup` / `restore`): the folder of pg_dump and pg_restore when they are
+# not on the PATH (they must be of the server's major version or newer).
+PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")
 
 # Official documents: a batch whose worker has been silent this long is shown as interrupted
 # and can be resumed; batches are rendered this many documents per chunk (one WeasyPrint run).
@@ -264,7 +344,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "thidua.api.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"token": "20/min"},
+    # Counted in the shared cache (see CACHES), so the limit holds across all app servers.
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("API_TOKEN_THROTTLE_RATE", "20/min")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ThiĐua API",

@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 # fonts-liberation2: Times-metric serif with every Vietnamese glyph (1.x lacks them);
 # libharfbuzz-subset0, libpango*: WeasyPrint (PDF); poppler-utils: pdftotext/pdffonts/pdfunite;
 # chromium: browser tests (Playwright drives Debian's build; never `playwright install`);
-# gettext: the translation catalogues.
-PACKAGES="fonts-liberation2 libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils chromium gettext"
+# gettext: the translation catalogues; postgresql-client: pg_dump/pg_restore for `manage.py backup`
+# and `restore` on PostgreSQL (and their tests).
+PACKAGES="fonts-liberation2 libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils chromium gettext postgresql-client"
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=""
   for p in $PACKAGES; do

@@ -58,6 +58,8 @@ ACTION_LABELS = {
     "campaigns.feedback.raised": _("báo vướng mắc"),
     "campaigns.feedback.replied": _("trả lời vướng mắc"),
     "campaigns.feedback.closed": _("giải quyết xong vướng mắc"),
+    "operations.backup.created": _("sao lưu dữ liệu"),
+    "operations.backup.restored": _("khôi phục dữ liệu từ bản sao lưu"),
 }
 
 
