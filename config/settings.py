@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "thidua.documents",
     "thidua.notifications",
     "thidua.campaigns",
+    "thidua.conferences",
 ]
 
 MIDDLEWARE = [
@@ -285,6 +286,12 @@ SPECTACULAR_SETTINGS = {
         "SubmissionStatusEnum": "thidua.campaigns.enums.SubmissionStatus",
         "FeedbackStatusEnum": "thidua.campaigns.enums.FeedbackStatus",
         "DeadlineModeEnum": "thidua.campaigns.enums.DeadlineMode",
+        "AtThresholdEnum": "thidua.campaigns.enums.AtThreshold",
+        "ConferenceFormatEnum": "thidua.conferences.enums.ConferenceFormat",
+        "DelegateCategoryEnum": "thidua.conferences.enums.DelegateCategory",
+        "ManualCategoryEnum": "thidua.conferences.enums.MANUAL_CATEGORY_CHOICES",
+        "PoolSourceEnum": "thidua.conferences.enums.PoolSource",
+        "UnitSourceEnum": "thidua.units.enums.UnitSource",
     },
 }
 

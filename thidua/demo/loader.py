@@ -46,6 +46,7 @@ def load_demo(log: Log = print) -> None:
         log(f"Văn bản: Kế hoạch số {plan.symbol}; lô “{batch.title}” ({batch.pages} trang)")
         campaign = ensure_campaign()
         log(f"Kế hoạch: {campaign.name} ({campaign.assignments.count()} nhiệm vụ)")
+        log(f"Hội nghị: {ensure_conferences()} mới")
 
 
 def _legacy(code: str) -> Unit:
@@ -232,6 +233,15 @@ def ensure_campaign() -> Campaign:
     send_due_reminders()
     transaction.on_commit(schedule_reminders)
     return campaign
+
+
+def ensure_conferences() -> int:
+    """The Kim Bảng 2024 conferences: Quế's delegate conference (council's proposal, the
+    organizer's cap), Ba Sao's recorded choice, two plenary communes, and the district's
+    conference with its programme and an optimizer-proposed list (thidua/conferences/demo.py)."""
+    from thidua.conferences.demo import ensure_conferences as build
+
+    return build()
 
 
 def demo_login_rows() -> list[tuple[str, str, str, str]]:
