@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 
 from thidua.campaigns.enums import AssignmentKind, CampaignStatus
 from thidua.campaigns.models import Assignment, Campaign, LevelRule
@@ -315,8 +315,16 @@ def emphases(conference: Conference) -> list[str]:
     ]
 
 
+# Leaders first, then guests, then honorees (the order a programme introduces them).
+CATEGORY_ORDER = Case(
+    When(category=rules.LEADER, then=Value(0)),
+    When(category=rules.GUEST, then=Value(1)),
+    default=Value(2),
+)
+
+
 def delegates_of(conference: Conference) -> QuerySet[Delegate]:
-    return conference.delegates.select_related("sub_unit").order_by("category", "name", "id")
+    return conference.delegates.select_related("sub_unit").order_by(CATEGORY_ORDER, "name", "id")
 
 
 def delegates_on_list(conference: Conference) -> QuerySet[Delegate]:

@@ -34,9 +34,11 @@ def test_create_accept_propose_remove_a_woman_and_fix(
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on(  # CSP refusals and script errors; a refused form's 400 is expected, not an error
         "console",
-        lambda m: errors.append(m.text)
-        if m.type == "error" and not m.text.startswith("Failed to load resource")
-        else None,
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
     )
     add_women_rule(campaign)  # women >= 40% of the list
     for _ in range(6):  # men with the stronger records
