@@ -25,13 +25,28 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+SEEDS = (
+    "thidua.awards.migrations.0002_seed_award_forms",
+    "thidua.honorees.migrations.0002_seed_vocabularies_movements",
+)
+
+
 @pytest.fixture
 def preset(db):
+    """The seed's preset; with the rows every data migration seeds put back first: the flush
+    that ends a transactional test (browser, concurrency) empties those tables, and the seeds
+    are idempotent."""
+    import importlib
+
+    from django.apps import apps
+
     from thidua.campaigns.models import CampaignPreset
     from thidua.campaigns.services.presets import restore_presets
     from thidua.conferences.services.agenda import restore_default_template
 
-    restore_presets()  # a transactional test's flush removes the data migrations' rows
+    for name in SEEDS:
+        importlib.import_module(name).seed(apps, None)
+    restore_presets()
     restore_default_template()
     return CampaignPreset.objects.get(code="kim-bang-2024")
 

@@ -10,25 +10,12 @@ from thidua.conferences.tests.conftest import add_women_rule, honoree
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def catalogues(db):
-    import importlib
-
-    from django.apps import apps
-
-    for name in (
-        "thidua.awards.migrations.0002_seed_award_forms",
-        "thidua.honorees.migrations.0002_seed_vocabularies_movements",
-    ):
-        importlib.import_module(name).seed(apps, None)
-
-
 def rule(page, label):
     return page.locator(f'[data-testid="rule-row"][data-label="{label}"]')
 
 
 def test_create_accept_propose_remove_a_woman_and_fix(
-    catalogues, page, live_server, login, world, campaign, commune_a_officer
+    page, live_server, login, world, campaign, commune_a_officer
 ):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
