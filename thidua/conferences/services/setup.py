@@ -33,7 +33,8 @@ from thidua.units.models import Unit
 
 
 def _rule_and_assignment(campaign: Campaign, unit: Unit) -> tuple[LevelRule, Assignment | None]:
-    if campaign.status != CampaignStatus.ISSUED:
+    status = Campaign.objects.filter(pk=campaign.pk).values_list("status", flat=True).first()
+    if status != CampaignStatus.ISSUED:  # read now: the instance passed in may be stale
         raise ConflictError(
             "conferences.campaign_not_issued",
             _("Kế hoạch chưa ban hành hoặc đã kết thúc: chưa thể tổ chức hội nghị."),
