@@ -392,6 +392,69 @@ def _sub_units(conference: Conference, unit_ids: Iterable[int]) -> dict[int, tup
     return result
 
 
+def _candidate(
+    key: str,
+    origin: str,
+    *,
+    category: str,
+    gender: str,
+    direct_producer: bool,
+    economic_sector: str,
+    field: str,
+    component: str,
+    sub_unit_id: int | None,
+    titles: tuple[str, ...] = (),
+    **extra: Any,
+) -> PoolCandidate:
+    """A pool candidate whose checker attributes are exactly the values it shows."""
+    attributes = rules.attributes(
+        category=category,
+        gender=gender,
+        direct_producer=direct_producer,
+        economic_sector=economic_sector,
+        field=field,
+        component=component,
+        sub_unit=sub_unit_id,
+        titles=titles,
+    )
+    return PoolCandidate(
+        key=key,
+        origin=origin,
+        category=category,
+        attributes=attributes,
+        gender=gender,
+        direct_producer=direct_producer,
+        economic_sector=economic_sector,
+        field=field,
+        component=component,
+        sub_unit_id=sub_unit_id,
+        titles=titles,
+        **extra,
+    )
+
+
+def _from_delegate(
+    delegate: Delegate, key: str, origin: str, sub: tuple[int | None, str], **extra: Any
+) -> PoolCandidate:
+    return _candidate(
+        key,
+        origin,
+        category=delegate.category,
+        gender=delegate.gender,
+        direct_producer=delegate.direct_producer,
+        economic_sector=delegate.economic_sector,
+        field=delegate.field,
+        component=delegate.component,
+        sub_unit_id=sub[0],
+        unit_name=sub[1],
+        titles=tuple(delegate.titles or ()),
+        name=delegate.name,
+        position=delegate.position,
+        delegate_id=delegate.pk,
+        **extra,
+    )
+
+
 def honoree_pool(
     scope: Scope,
     conference: Conference,
@@ -412,33 +475,22 @@ def honoree_pool(
         titles = tuple(
             sorted({code for code, year in c.recognitions if period[0] <= year <= period[1]})
         )
-        attributes = rules.attributes(
-            category=rules.HONOREE,
-            gender=c.gender,
-            direct_producer=c.counts_as_direct_worker,
-            economic_sector=c.sector,
-            field=c.field,
-            component=c.component,
-            sub_unit=sub_id,
-            titles=titles,
-        )
         pool.append(
-            PoolCandidate(
-                key=rules.key(rules.HONOREE_KEY, c.honoree_id),
-                name=c.name,
+            _candidate(
+                rules.key(rules.HONOREE_KEY, c.honoree_id),
+                DelegateOrigin.HONOREE_POOL,
                 category=rules.HONOREE,
-                origin=DelegateOrigin.HONOREE_POOL,
-                merit=Fraction(str(c.merit)),
-                attributes=attributes,
-                honoree_id=c.honoree_id,
-                sub_unit_id=sub_id,
-                unit_name=sub_name,
                 gender=c.gender,
                 direct_producer=c.counts_as_direct_worker,
                 economic_sector=c.sector,
                 field=c.field,
                 component=c.component,
+                sub_unit_id=sub_id,
                 titles=titles,
+                name=c.name,
+                merit=Fraction(str(c.merit)),
+                honoree_id=c.honoree_id,
+                unit_name=sub_name,
                 kind=c.kind,
             )
         )
@@ -469,41 +521,17 @@ def certified_candidates(conference: Conference) -> list[PoolCandidate]:
     """``certified_pool`` as candidates; their sub-unit is the lower conference's unit's."""
     rows = list(certified_pool(conference))
     subs = _sub_units(conference, {d.conference.unit_id for d in rows})
-    pool = []
-    for d in rows:
-        sub_id, sub_name = subs.get(d.conference.unit_id, (None, ""))
-        attributes = rules.attributes(
-            category=d.category,
-            gender=d.gender,
-            direct_producer=d.direct_producer,
-            economic_sector=d.economic_sector,
-            field=d.field,
-            component=d.component,
-            sub_unit=sub_id,
-            titles=d.titles or (),
+    return [
+        _from_delegate(
+            d,
+            rules.key(rules.CERTIFIED_KEY, d.pk),
+            DelegateOrigin.CERTIFIED,
+            subs.get(d.conference.unit_id, (None, "")),
+            merit=Fraction(str(d.merit)),
+            honoree_id=d.honoree_id,
         )
-        pool.append(
-            PoolCandidate(
-                key=rules.key(rules.CERTIFIED_KEY, d.pk),
-                name=d.name,
-                category=d.category,
-                origin=DelegateOrigin.CERTIFIED,
-                merit=Fraction(str(d.merit)),
-                attributes=attributes,
-                honoree_id=d.honoree_id,
-                delegate_id=d.pk,
-                sub_unit_id=sub_id,
-                unit_name=sub_name,
-                position=d.position,
-                gender=d.gender,
-                direct_producer=d.direct_producer,
-                economic_sector=d.economic_sector,
-                field=d.field,
-                component=d.component,
-                titles=tuple(d.titles or ()),
-            )
-        )
-    return pool
+        for d in rows
+    ]
 
 
 def manual_candidates(conference: Conference) -> list[PoolCandidate]:
@@ -511,22 +539,12 @@ def manual_candidates(conference: Conference) -> list[PoolCandidate]:
     among them only the must-include marks and the lottery decide."""
     rows = conference.delegates.filter(origin=DelegateOrigin.MANUAL).select_related("sub_unit")
     return [
-        PoolCandidate(
-            key=rules.key(rules.DELEGATE_KEY, d.pk),
-            name=d.name,
-            category=d.category,
-            origin=DelegateOrigin.MANUAL,
+        _from_delegate(
+            d,
+            rules.key(rules.DELEGATE_KEY, d.pk),
+            DelegateOrigin.MANUAL,
+            (d.sub_unit_id, d.sub_unit.name if d.sub_unit else ""),
             merit=Fraction(0),
-            attributes=d.checker_attributes(),
-            delegate_id=d.pk,
-            sub_unit_id=d.sub_unit_id,
-            unit_name=d.sub_unit.name if d.sub_unit else "",
-            position=d.position,
-            gender=d.gender,
-            direct_producer=d.direct_producer,
-            economic_sector=d.economic_sector,
-            field=d.field,
-            component=d.component,
             extra={"required": d.required, "status": d.status},
         )
         for d in rows.order_by("category", "name", "id")

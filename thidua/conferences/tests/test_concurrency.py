@@ -2,11 +2,9 @@
 twice at once makes one seat; a proposal applied twice at once is applied once; approval and
 an addition racing never leave an approved list that changed after the check."""
 
-import threading
-
 import pytest
-from django.db import connection
 
+from thidua.campaigns.tests.test_concurrency import run_together
 from thidua.conferences import services
 from thidua.conferences.models import Conference, Delegate
 from thidua.conferences.tests.conftest import COMMUNE_DAY, guest, honoree
@@ -14,27 +12,6 @@ from thidua.core.errors import DomainError
 from thidua.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def run_together(*actions):
-    barrier = threading.Barrier(len(actions))
-    results = [None] * len(actions)
-
-    def worker(index, action):
-        try:
-            barrier.wait()
-            results[index] = action()
-        except Exception as error:  # the test inspects what each thread got
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, a)) for i, a in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def test_two_setups_make_one_conference(postgres_only, campaign, world, commune_a_officer):

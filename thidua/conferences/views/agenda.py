@@ -87,28 +87,31 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(item)
 
 
+def _on_item(request: HttpRequest, pk: int, action: Any) -> HttpResponse:
+    item = selectors.get_agenda_item_for(request.user, pk)
+    try:
+        action(item)
+    except DomainError as error:
+        refused(request, error)
+    return _back(item)
+
+
 @login_required
 @require_POST
 def item_move(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.get_agenda_item_for(request.user, pk)
     form = MoveForm(request.POST)
-    if form.is_valid():
-        try:
-            services.move_agenda_item(item, by=request.user, position=form.cleaned_data["position"])
-        except DomainError as error:
-            refused(request, error)
-    return _back(item)
+    position = form.cleaned_data["position"] if form.is_valid() else 0
+    return _on_item(
+        request,
+        pk,
+        lambda item: services.move_agenda_item(item, by=request.user, position=position),
+    )
 
 
 @login_required
 @require_POST
 def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.get_agenda_item_for(request.user, pk)
-    try:
-        services.remove_agenda_item(item, by=request.user)
-    except DomainError as error:
-        refused(request, error)
-    return _back(item)
+    return _on_item(request, pk, lambda item: services.remove_agenda_item(item, by=request.user))
 
 
 @login_required

@@ -109,26 +109,25 @@ def delegate_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _answer(request, conference)
 
 
-@login_required
-@require_POST
-def delegate_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def _on_delegate(request: HttpRequest, pk: int, action: Any) -> HttpResponse:
     delegate = selectors.get_delegate_for(request.user, pk)
     try:
-        services.remove_delegate(delegate, by=request.user)
+        action(delegate, by=request.user)
     except DomainError as error:
         return _refused_answer(request, delegate.conference, error)
     return _answer(request, delegate.conference)
+
+
+@login_required
+@require_POST
+def delegate_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    return _on_delegate(request, pk, services.remove_delegate)
 
 
 @login_required
 @require_POST
 def delegate_restore(request: HttpRequest, pk: int) -> HttpResponse:
-    delegate = selectors.get_delegate_for(request.user, pk)
-    try:
-        services.restore_delegate(delegate, by=request.user)
-    except DomainError as error:
-        return _refused_answer(request, delegate.conference, error)
-    return _answer(request, delegate.conference)
+    return _on_delegate(request, pk, services.restore_delegate)
 
 
 @login_required
