@@ -324,3 +324,34 @@ def test_agenda_and_proposal_pages_queries_are_constant(client, conference_a, co
     agenda = reverse("conferences:agenda", args=[conference_a.pk])
     proposals = reverse("conferences:proposal-create", args=[conference_a.pk])
     assert_constant_queries(lambda: (client.get(agenda), client.get(proposals)), grow)
+
+
+def test_exactly_300_asks_the_organizer_to_choose(client, campaign, world, commune_b_officer):
+    from thidua.units import services as unit_services
+
+    unit_services.update_unit(world.commune_b, by=None, staff_count=300)
+    _login(client, commune_b_officer)
+    url = reverse("conferences:conference-create") + (
+        f"?campaign={campaign.pk}&unit={world.commune_b.pk}"
+    )
+    page = client.get(url).content.decode()
+    assert "Đơn vị tổ chức lựa chọn (đúng bằng ngưỡng)" in page
+    assert 'name="chosen_format"' in page
+    client.post(
+        url,
+        {
+            "held_on": "2025-03-20",
+            "session": "afternoon",
+            "venue": "Hội trường",
+            "chosen_format": "plenary",
+            "choice_reason": "Hội trường đủ chỗ",
+        },
+    )
+    conference = Conference.objects.get()
+    assert (conference.format_by_rule, conference.format, conference.format_chosen_by) == (
+        "organizer_choice",
+        "plenary",
+        commune_b_officer,
+    )
+    html = client.get(reverse("conferences:conference-detail", args=[conference.pk])).content
+    assert "Hội trường đủ chỗ" in html.decode()
