@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "thidua.notifications",
     "thidua.campaigns",
     "thidua.operations",
+    "thidua.conferences",
 ]
 
 MIDDLEWARE = [
@@ -366,6 +367,12 @@ SPECTACULAR_SETTINGS = {
         "SubmissionStatusEnum": "thidua.campaigns.enums.SubmissionStatus",
         "FeedbackStatusEnum": "thidua.campaigns.enums.FeedbackStatus",
         "DeadlineModeEnum": "thidua.campaigns.enums.DeadlineMode",
+        "AtThresholdEnum": "thidua.campaigns.enums.AtThreshold",
+        "ConferenceFormatEnum": "thidua.conferences.enums.ConferenceFormat",
+        "DelegateCategoryEnum": "thidua.conferences.enums.DelegateCategory",
+        "ManualCategoryEnum": "thidua.conferences.enums.MANUAL_CATEGORY_CHOICES",
+        "PoolSourceEnum": "thidua.conferences.enums.PoolSource",
+        "UnitSourceEnum": "thidua.units.enums.UnitSource",
     },
 }
 

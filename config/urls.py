@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("thidua.honorees.urls")),
     path("van-ban/", include("thidua.documents.urls")),
     path("ke-hoach/", include("thidua.campaigns.urls")),
+    path("hoi-nghi/", include("thidua.conferences.urls")),
     path("thong-bao/", include("thidua.notifications.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -18,4 +18,5 @@ urlpatterns = [
     path("selection/optimize/", selection.OptimizeView.as_view(), name="selection-optimize"),
     path("selection/apportion/", selection.ApportionView.as_view(), name="selection-apportion"),
     path("", include("thidua.campaigns.api_urls")),
+    path("", include("thidua.conferences.api_urls")),
 ]

@@ -44,6 +44,7 @@ def load_demo(log: Log = print) -> None:
             f"Kế hoạch: {campaign.name}, văn bản số {campaign.plan_number} "
             f"({campaign.assignments.count()} nhiệm vụ)"
         )
+        log(f"Hội nghị: {ensure_conferences()} mới")
 
 
 def _legacy(code: str) -> Unit:
@@ -239,6 +240,15 @@ def ensure_campaign() -> Campaign:
     send_due_reminders()
     transaction.on_commit(schedule_reminders)
     return campaign
+
+
+def ensure_conferences() -> int:
+    """The Kim Bảng 2024 conferences: Quế's delegate conference (council's proposal, the
+    organizer's cap), Ba Sao's recorded choice, two plenary communes, and the district's
+    conference with its programme and an optimizer-proposed list (thidua/conferences/demo.py)."""
+    from thidua.conferences.demo import ensure_conferences as build
+
+    return build()
 
 
 def demo_login_rows() -> list[tuple[str, str, str, str]]:

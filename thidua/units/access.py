@@ -58,6 +58,13 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "campaigns.issue_plan": frozenset({Role.ORGANIZER, Role.LEADER}),
     "campaigns.view_board": frozenset({Role.ORGANIZER, Role.LEADER, Role.COUNCIL, Role.VIEWER}),
     "campaigns.feedback": frozenset({Role.ORGANIZER, Role.LEADER}),
+    # conferences: the organizer sets up and builds the list; the council's proposed number of
+    # delegates is recorded by the council (or by the organizer from its document); the
+    # organizer or the leader approves the list for invitations.
+    "conferences.view": ALL_ROLES,
+    "conferences.manage": frozenset({Role.ORGANIZER}),
+    "conferences.propose_cap": frozenset({Role.COUNCIL, Role.ORGANIZER}),
+    "conferences.approve_list": frozenset({Role.ORGANIZER, Role.LEADER}),
 }
 
 M = TypeVar("M", bound=models.Model)

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from thidua.conferences.models import Conference, Delegate, DelegateProposal
 from thidua.core.models import AuditEntry
 from thidua.demo import world as seed
 from thidua.demo.loader import load_demo
@@ -93,6 +94,9 @@ def test_second_load_changes_nothing(demo):
             AuditEntry.objects.count(),
             sorted(GeneratedDocument.objects.values_list("symbol", "version", "checksum")),
             sorted(DocumentBatch.objects.values_list("title", "status", "checksum")),
+            sorted(Conference.objects.values_list("unit__code", "format", "cap", "status")),
+            sorted(Delegate.objects.values_list("conference__unit__code", "name", "status")),
+            DelegateProposal.objects.count(),
         )
 
     before = state()
@@ -294,3 +298,55 @@ def test_second_load_changes_nothing_in_the_campaign(demo):
     before = campaign_state()
     load_demo(log=quiet)
     assert campaign_state() == before
+
+
+@pytest.mark.django_db
+def test_conferences_follow_the_rules_of_the_campaign(demo):
+    from thidua.conferences import selectors
+    from thidua.conferences.models import Conference
+
+    found = {c.unit.name: c for c in Conference.objects.select_related("unit", "format_chosen_by")}
+    assert sorted(found) == [
+        "Huyện Kim Bảng",
+        "Thị trấn Ba Sao",
+        "Thị trấn Quế",
+        "Xã Đại Cương",
+        "Xã Đồng Hóa",
+    ]
+    que = found["Thị trấn Quế"]
+    assert (que.staff_count, que.format, que.council_proposed_cap, que.cap) == (
+        342,
+        "delegate",
+        180,
+        180,
+    )
+    assert selectors.rule_limit(que) == 200
+    ba_sao = found["Thị trấn Ba Sao"]
+    assert (ba_sao.format_by_rule, ba_sao.format, ba_sao.format_chosen_by.username) == (
+        "organizer_choice",
+        "plenary",
+        "ubnd.basao",
+    )
+    assert found["Xã Đại Cương"].format == found["Xã Đồng Hóa"].format == "plenary"
+    district = found["Huyện Kim Bảng"]
+    assert (district.held_on.isoformat(), district.status) == ("2025-05-20", "list_approved")
+    assert selectors.effective_cap(district) == 300
+    report = selectors.check_list(district)
+    assert (report.passed, report.total) == (True, 40)
+    assert district.list_override_reason == ""
+    on_list = list(selectors.delegates_on_list(district))
+    assert sum(d.category == "honoree" for d in on_list) == 28
+    assert {d.name for d in on_list if d.category == "leader"} == {
+        "Nguyễn Thành Thăng",
+        "Trần Thị Thu Hương",
+        "Lê Minh Đức",
+        "Phạm Thị Lan",
+    }
+    proposal = district.proposals.get()
+    assert (proposal.status, proposal.seed, proposal.applied_by.username) == (
+        "optimal",
+        20250520,
+        "nv.kimbang",
+    )
+    programme = GeneratedDocument.objects.get(kind="CTr")
+    assert (programme.symbol, programme.source_id) == ("01/CTr-UBND", str(district.pk))
