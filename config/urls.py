@@ -9,6 +9,7 @@ urlpatterns = [
     path("don-vi/", include("thidua.units.urls")),
     path("", include("thidua.honorees.urls")),
     path("van-ban/", include("thidua.documents.urls")),
+    path("khen-thuong/", include("thidua.awards.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

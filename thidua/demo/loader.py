@@ -40,6 +40,8 @@ def load_demo(log: Log = print) -> None:
         log(f"Điển hình tiên tiến: {ensure_honorees()} mới")
         plan, batch = ensure_documents()
         log(f"Văn bản: Kế hoạch số {plan.symbol}; lô “{batch.title}” ({batch.pages} trang)")
+        decisions, pending = ensure_awards()
+        log(f"Khen thưởng: {decisions} quyết định; {pending} tờ trình chờ huyện xử lý")
 
 
 def _legacy(code: str) -> Unit:
@@ -217,6 +219,14 @@ def ensure_documents() -> tuple[GeneratedDocument, DocumentBatch]:
         document_batches.run_batch(batch.pk, str(batch.run_token))
         batch.refresh_from_db()
     return plan, batch
+
+
+def ensure_awards() -> tuple[int, int]:
+    """Proposals, council reviews, decisions, certificates and a Tờ trình upward
+    (thidua/awards/demo.py)."""
+    from thidua.awards.demo import ensure_awards as build
+
+    return build()
 
 
 def demo_login_rows() -> list[tuple[str, str, str, str]]:
