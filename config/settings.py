@@ -275,6 +275,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "UnitKindEnum": "thidua.units.enums.UnitKind",
         "HonoreeKindEnum": "thidua.honorees.enums.HonoreeKind",
+        "AwardLevelEnum": "thidua.awards.enums.AwardLevel",
+        "UnitLevelEnum": "thidua.units.enums.UnitLevel",
     },
 }
 

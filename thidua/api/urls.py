@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("thidua.units.api_urls")),
     path("", include("thidua.honorees.api_urls")),
     path("", include("thidua.documents.api_urls")),
+    path("", include("thidua.awards.api_urls")),
 ]

@@ -72,7 +72,17 @@ class CriterionRuleAdmin(AuditedAdminMixin, admin.ModelAdmin):
 class BlankFieldInline(admin.TabularInline):
     model = BlankField
     extra = 0
-    fields = ["field", "x_mm", "y_mm", "width_mm", "font_size", "bold", "italic", "align", "max_lines"]
+    fields = [
+        "field",
+        "x_mm",
+        "y_mm",
+        "width_mm",
+        "font_size",
+        "bold",
+        "italic",
+        "align",
+        "max_lines",
+    ]
 
 
 @admin.register(BlankLayout)

@@ -147,9 +147,7 @@ def check_form_in_force(ev: Evidence, params: Mapping[str, Any]) -> Outcome:
 def check_one_achievement_one_form(ev: Evidence, params: Mapping[str, Any]) -> Outcome:
     """Law Art. 5: the same honoree, the same period and the same movement: one form only."""
     clashes = [
-        other
-        for other in ev.others
-        if other.period == ev.period and other.movement == ev.movement
+        other for other in ev.others if other.period == ev.period and other.movement == ev.movement
     ]
     if not clashes:
         return True, gettext_noop("Thành tích này chưa được khen thưởng."), {}

@@ -51,7 +51,7 @@ BLANK_POSITIONS = (
 )
 
 
-def _user(username: str):  # noqa: ANN202
+def _user(username: str):
     return get_user_model().objects.get(username=username)
 
 
@@ -81,18 +81,25 @@ def _blank_layout(issuer: Issuer, form: AwardForm) -> BlankLayout:
     if created:
         for field, x, y, width, size, bold, italic, align, lines in BLANK_POSITIONS:
             BlankField.objects.create(
-                layout=layout, field=field, x_mm=Decimal(x), y_mm=Decimal(y),
-                width_mm=Decimal(width), font_size=Decimal(size), bold=bold, italic=italic,
-                align=align, max_lines=lines,
+                layout=layout,
+                field=field,
+                x_mm=Decimal(x),
+                y_mm=Decimal(y),
+                width_mm=Decimal(width),
+                font_size=Decimal(size),
+                bold=bold,
+                italic=italic,
+                align=align,
+                max_lines=lines,
             )
     return layout
 
 
-def _run(batch) -> None:  # noqa: ANN001
+def _run(batch) -> None:
     document_batches.run_batch(batch.pk, str(batch.run_token))
 
 
-def _reviewed(proposal: Proposal, *, council, held_on: dt.date, present: int) -> None:  # noqa: ANN001
+def _reviewed(proposal: Proposal, *, council, held_on: dt.date, present: int) -> None:
     for item in proposal.items.all():
         services.record_opinion(item, by=council, opinion="agree", comment="Đủ tiêu chuẩn")
     votes = {item.pk: (present, 0, 0) for item in proposal.items.all()}
@@ -122,7 +129,11 @@ def ensure_awards() -> tuple[int, int]:
 def _que(que: Unit, forms: dict[str, AwardForm]) -> None:
     organizer, council, chair = _user("ubnd.que"), _user("hd.que"), _user("ct.que")
     proposal = services.create_proposal(
-        by=organizer, unit=que, title=QUE_TITLE, period_start=2020, period_end=2025,
+        by=organizer,
+        unit=que,
+        title=QUE_TITLE,
+        period_start=2020,
+        period_end=2025,
         origin="Ủy ban MTTQ Việt Nam thị trấn Quế",
     )
     plan = (
@@ -134,19 +145,27 @@ def _que(que: Unit, forms: dict[str, AwardForm]) -> None:
     items = {}
     for name, code, rating in plan:
         items[name] = services.add_candidate(
-            proposal, by=organizer, honoree=_honoree(QUE, name), award_form=forms[code],
-            achievement=ACHIEVEMENT, rating=rating,
+            proposal,
+            by=organizer,
+            honoree=_honoree(QUE, name),
+            award_form=forms[code],
+            achievement=ACHIEVEMENT,
+            rating=rating,
         )
     services.submit_for_review(proposal, by=organizer)
     _reviewed(proposal, council=council, held_on=dt.date(2025, 3, 10), present=5)
     decision = services.decide(
-        proposal, by=chair, decided_on=dt.date(2025, 3, 20),
+        proposal,
+        by=chair,
+        decided_on=dt.date(2025, 3, 20),
         items=[items[n] for n in ("Phạm Thị Ngọc", "Trần Văn Khải", "Tổ dân phố Quế Sơn")],
     )
     _run(services.print_certificates(decision, by=organizer, mode=PrintMode.FULL))
     _run(services.print_certificates(decision, by=organizer, mode=PrintMode.BLANK))
     services.escalate(
-        proposal, by=chair, items=[items["Nguyễn Thị Thu Hằng"]],
+        proposal,
+        by=chair,
+        items=[items["Nguyễn Thị Thu Hằng"]],
         submitted_on=dt.date(2025, 3, 21),
     )
 
@@ -154,13 +173,21 @@ def _que(que: Unit, forms: dict[str, AwardForm]) -> None:
 def _district(district: Unit, forms: dict[str, AwardForm]) -> None:
     organizer, council, chair = _user("nv.kimbang"), _user("hd.kimbang"), _user("ct.kimbang")
     proposal = services.create_proposal(
-        by=organizer, unit=district, title=DISTRICT_TITLE, period_start=2020, period_end=2025,
+        by=organizer,
+        unit=district,
+        title=DISTRICT_TITLE,
+        period_start=2020,
+        period_end=2025,
         origin="Phòng Nội vụ huyện Kim Bảng",
     )
     items = [
         services.add_candidate(
-            proposal, by=organizer, honoree=_honoree(code, name), award_form=forms["giay-khen"],
-            achievement=ACHIEVEMENT, rating="excellent",
+            proposal,
+            by=organizer,
+            honoree=_honoree(code, name),
+            award_form=forms["giay-khen"],
+            achievement=ACHIEVEMENT,
+            rating="excellent",
         )
         for code, name in (
             ("13429", "Lê Văn Thành"),

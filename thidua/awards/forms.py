@@ -49,7 +49,10 @@ class CandidateForm(StyledForm):
     )
     research_accepted = forms.BooleanField(label=_("Có đề tài được nghiệm thu"), required=False)
     excellent_years = forms.IntegerField(
-        label=_("Số năm liên tục hoàn thành xuất sắc"), min_value=0, max_value=50, initial=0,
+        label=_("Số năm liên tục hoàn thành xuất sắc"),
+        min_value=0,
+        max_value=50,
+        initial=0,
         required=False,
     )
 
@@ -74,7 +77,9 @@ class OpinionForm(StyledForm):
 
 class ReviewForm(StyledForm):
     held_on = _date(_("Ngày họp"))
-    members_present = forms.IntegerField(label=_("Số thành viên có mặt"), min_value=1, max_value=200)
+    members_present = forms.IntegerField(
+        label=_("Số thành viên có mặt"), min_value=1, max_value=200
+    )
 
 
 class DecideForm(StyledForm):

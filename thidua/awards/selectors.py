@@ -174,7 +174,9 @@ class RegisterFilters:
     status: str = ""
 
 
-def entries_in(scope: Scope, filters: RegisterFilters = RegisterFilters()) -> QuerySet[DecisionEntry]:
+def entries_in(
+    scope: Scope, filters: RegisterFilters = RegisterFilters()
+) -> QuerySet[DecisionEntry]:
     """The register: every awarded line (granted or revoked) whose honoree's unit is in the
     scope, by person (name, with or without diacritics), unit, form, year."""
     queryset = scope.restrict(

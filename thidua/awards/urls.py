@@ -13,9 +13,7 @@ urlpatterns = [
     path("de-nghi/<int:pk>/", proposals.proposal_detail, name="proposal-detail"),
     path("de-nghi/<int:pk>/them/", proposals.candidate_add, name="candidate-add"),
     path("de-nghi/<int:pk>/bo/<int:item_pk>/", proposals.candidate_remove, name="candidate-remove"),
-    path(
-        "de-nghi/<int:pk>/minh-chung/<int:item_pk>/", proposals.evidence_add, name="evidence-add"
-    ),
+    path("de-nghi/<int:pk>/minh-chung/<int:item_pk>/", proposals.evidence_add, name="evidence-add"),
     path("de-nghi/<int:pk>/tong-hop/", proposals.proposal_merge, name="proposal-merge"),
     path("de-nghi/<int:pk>/gui-hoi-dong/", proposals.proposal_submit, name="proposal-submit"),
     path("de-nghi/<int:pk>/y-kien/<int:item_pk>/", proposals.opinion_record, name="opinion-record"),

@@ -38,7 +38,7 @@ class Tally:
 
     def is_valid(self) -> bool:
         return min(self.votes_for, self.votes_against, self.abstentions) >= 0 and (
-            0 < self.present and self.cast <= self.present
+            self.present > 0 and self.cast <= self.present
         )
 
 

@@ -23,14 +23,14 @@ ALIGNMENTS = ("left", "center", "right")
 class CertificateSpec:
     """A full certificate on plain paper (A4 landscape by default):
 
-        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc
-        CHỦ TỊCH / ỦY BAN NHÂN DÂN THỊ TRẤN QUẾ          (``grantor``)
-        TẶNG
-        GIẤY KHEN                                         (``title``)
-        Bà Phạm Thị Ngọc                                  (``recipient``)
-        Công nhân Công ty May Kim Bảng                    (``detail``)
-        Đã có thành tích ...                              (``achievement``)
-        QĐ số ..., Số sổ vàng ...      Quế, ngày ... / CHỦ TỊCH / (signature) / name
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc
+    CHỦ TỊCH / ỦY BAN NHÂN DÂN THỊ TRẤN QUẾ          (``grantor``)
+    TẶNG
+    GIẤY KHEN                                         (``title``)
+    Bà Phạm Thị Ngọc                                  (``recipient``)
+    Công nhân Công ty May Kim Bảng                    (``detail``)
+    Đã có thành tích ...                              (``achievement``)
+    QĐ số ..., Số sổ vàng ...      Quế, ngày ... / CHỦ TỊCH / (signature) / name
     """
 
     grantor: tuple[str, ...]
@@ -83,7 +83,7 @@ BatchItem = DocumentSpec | CertificateSpec | OverlaySheet
 
 
 def kind_of(items: Sequence[Any]) -> str:
-    """"document", "certificate" or "overlay"; a mixed list is refused."""
+    """ "document", "certificate" or "overlay"; a mixed list is refused."""
     kinds = {_kind(item) for item in items}
     if len(kinds) != 1:
         raise SpecError(
@@ -122,7 +122,7 @@ def check_item(item: Any) -> None:
                     "documents.bad_position",
                     gettext_noop("Vị trí in không hợp lệ (độ rộng, căn lề hoặc số dòng)."),
                 )
-            inside = 0 <= text.x_mm and text.x_mm + text.width_mm <= item.width_mm + 0.05
+            inside = text.x_mm >= 0 and text.x_mm + text.width_mm <= item.width_mm + 0.05
             if not inside or not 0 <= text.y_mm < item.height_mm:
                 raise SpecError(
                     "documents.outside_sheet",

@@ -55,7 +55,7 @@ class BlankLayout(models.Model):
         return f"{self.award_form} — {self.issuer.abbreviation} ({self.issuer.unit})"
 
     @property
-    def unit(self):  # noqa: ANN201 - the audit mixin reads the unit of what it records
+    def unit(self):
         return self.issuer.unit
 
 
@@ -85,9 +85,7 @@ class BlankField(models.Model):
         verbose_name = _("vị trí trường in")
         verbose_name_plural = _("vị trí các trường in")
         ordering = ["layout", "y_mm", "x_mm"]
-        constraints = [
-            models.UniqueConstraint(fields=["layout", "field"], name="blank_field_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["layout", "field"], name="blank_field_once")]
 
     def __str__(self) -> str:
         return self.get_field_display()

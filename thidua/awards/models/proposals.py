@@ -188,9 +188,7 @@ class CouncilOpinion(models.Model):
     """One council member's opinion on one candidate (a member may change it until the vote)."""
 
     item = models.ForeignKey(ProposalItem, on_delete=models.CASCADE, related_name="opinions")
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opinion = models.CharField(_("ý kiến"), max_length=16, choices=Opinion.choices)
     comment = models.CharField(_("nhận xét"), max_length=500, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -65,7 +65,9 @@ def field_values(decision: Decision, entry: DecisionEntry, place: str) -> dict[s
     }
 
 
-def sheet(layout: BlankLayout, values: dict[str, str], *, calibration: bool = False) -> OverlaySheet:
+def sheet(
+    layout: BlankLayout, values: dict[str, str], *, calibration: bool = False
+) -> OverlaySheet:
     dx, dy = float(layout.offset_x_mm), float(layout.offset_y_mm)
     texts = tuple(
         PlacedText(
@@ -91,7 +93,9 @@ def sheet(layout: BlankLayout, values: dict[str, str], *, calibration: bool = Fa
 def calibration_sheet(layout: BlankLayout) -> bytes:
     """A test page: a 5 mm grid, each field's box and name, with sample text, to print on
     plain paper and hold against a blank (nothing is written)."""
-    return render_overlays([sheet(layout, {str(k): v for k, v in SAMPLE.items()}, calibration=True)])[0]
+    return render_overlays(
+        [sheet(layout, {str(k): v for k, v in SAMPLE.items()}, calibration=True)]
+    )[0]
 
 
 def _entries(decision: Decision, entries: Sequence[DecisionEntry] | None) -> list[DecisionEntry]:

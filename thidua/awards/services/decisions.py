@@ -107,8 +107,10 @@ def _require_office(
         forms = ", ".join(sorted({i.award_form.name for i in beyond}))
         raise DomainError(
             "awards.beyond_authority",
-            _("%(forms)s vượt thẩm quyền của %(unit)s vào ngày %(date)s: lập tờ trình lên cấp "
-              "có thẩm quyền.")
+            _(
+                "%(forms)s vượt thẩm quyền của %(unit)s vào ngày %(date)s: lập tờ trình lên cấp "
+                "có thẩm quyền."
+            )
             % {"forms": forms, "unit": unit, "date": short_date(on)},
             items=[i.pk for i in beyond],
         )
@@ -147,6 +149,12 @@ def _check_items_decidable(items: Sequence[ProposalItem], on: dt.date) -> None:
         )
 
 
+def _decimal(value: Decimal) -> str:
+    """Vietnamese decimal comma: 0.30 -> "0,3"."""
+    text = f"{value.normalize():f}"
+    return text.replace(".", ",")
+
+
 def _bonus_text(items: Sequence[ProposalItem]) -> str:
     base = settings.AWARDS_BASE_SALARY
     parts = []
@@ -158,7 +166,7 @@ def _bonus_text(items: Sequence[ProposalItem]) -> str:
             amount = int((Decimal(base) * multiple).quantize(Decimal(1)))
             who = _("tập thể") if collective else _("cá nhân")
             parts.append(
-                f"{form.name} ({who}): {multiple:g} lần mức lương cơ sở = "
+                f"{form.name} ({who}): {_decimal(multiple)} lần mức lương cơ sở = "
                 f"{group_thousands(amount)} đồng"
             )
     if not parts:
@@ -272,9 +280,7 @@ def decide(
     _check_date(decided_on)
     proposal = Proposal.objects.select_for_update().select_related("unit").get(pk=proposal.pk)
     if proposal.status != ProposalStatus.REVIEWED:
-        raise ConflictError(
-            "awards.not_reviewed", _("Hội đồng chưa xét đề nghị này.")
-        )
+        raise ConflictError("awards.not_reviewed", _("Hội đồng chưa xét đề nghị này."))
     if not items:
         raise DomainError("awards.nothing_selected", _("Chưa chọn ai để quyết định."))
     locked = _lock_items(items)
@@ -318,11 +324,17 @@ def _submission_document(
     office = Office.objects.filter(code__in=codes).first()
     issuer = _issuer(sender, office.issuer_abbreviation if office else "UBND")
     receiver_issuer = Issuer.objects.filter(unit=receiver, abbreviation="UBND").first()
-    addressee = receiver_issuer.full_name if receiver_issuer and receiver_issuer.full_name else str(receiver)
+    addressee = (
+        receiver_issuer.full_name
+        if receiver_issuer and receiver_issuer.full_name
+        else str(receiver)
+    )
     holder_text = f"{holder_office} ({holder})" if holder else holder_office
     signer = _signer(by, signer_name)
     signature = (
-        doc.Signature(office.signer_title, signer) if office else doc.Signature("THỦ TRƯỞNG", signer)
+        doc.Signature(office.signer_title, signer)
+        if office
+        else doc.Signature("THỦ TRƯỞNG", signer)
     )
     spec = specs.submission_spec(
         addressee=addressee,
@@ -338,21 +350,22 @@ def _submission_document(
     return documents.issue_document(by=by, issuer=issuer, spec=spec, date=on, source=proposal)
 
 
-def _holder(table: pure.AuthorityTable, unit: Unit, items: Sequence[ProposalItem], on: dt.date) -> tuple[Unit | None, str]:
+def _holder(
+    table: pure.AuthorityTable, unit: Unit, items: Sequence[ProposalItem], on: dt.date
+) -> tuple[Unit | None, str]:
     chain = unit_chain(unit)
     nodes = [node(u) for u in chain]
     holders = {table.holding_unit(nodes, i.award_form.code, on) for i in items}
     holder_node = holders.pop() if len(holders) == 1 else None
     holder = next((u for u in chain if holder_node and u.pk == holder_node.id), None)
-    office_names = {
-        o.code: o.name for o in Office.objects.all()
-    }
+    office_names = {o.code: o.name for o in Office.objects.all()}
     if holder is not None:
         code = table.deciding_office(node(holder), items[0].award_form.code, on)
         return holder, office_names.get(code or "", "")
     # No unit of the tree holds it (a form of the Prime Minister or the President).
     codes = {
-        row.office for row in table.rows
+        row.office
+        for row in table.rows
         if row.form == items[0].award_form.code and pure.in_force(row.valid_from, row.valid_to, on)
     }
     return None, ", ".join(sorted(office_names.get(c, c) for c in codes)) or _("cấp có thẩm quyền")
@@ -399,14 +412,31 @@ def escalate(
         )
     upper = _next_level(table, proposal.unit, on)
     holder, holder_office = _holder(table, proposal.unit, locked, on)
-    basis = [f"Biên bản họp Hội đồng Thi đua - Khen thưởng số {proposal.minutes.symbol}"] if proposal.minutes_id else []
+    basis = (
+        [f"Biên bản họp Hội đồng Thi đua - Khen thưởng số {proposal.minutes.symbol}"]
+        if proposal.minutes_id
+        else []
+    )
     document = _submission_document(
-        by=by, sender=proposal.unit, receiver=upper, holder=holder, holder_office=holder_office,
-        items=locked, proposal=proposal, on=on, signer_name=signer_name, basis=basis,
+        by=by,
+        sender=proposal.unit,
+        receiver=upper,
+        holder=holder,
+        holder_office=holder_office,
+        items=locked,
+        proposal=proposal,
+        on=on,
+        signer_name=signer_name,
+        basis=basis,
     )
     submission = Submission.objects.create(
-        from_unit=proposal.unit, to_unit=upper, holder_unit=holder, proposal=proposal,
-        document=document, submitted_on=on, created_by=_user(by),
+        from_unit=proposal.unit,
+        to_unit=upper,
+        holder_unit=holder,
+        proposal=proposal,
+        document=document,
+        submitted_on=on,
+        created_by=_user(by),
     )
     submission.items.set(locked)
     ProposalItem.objects.filter(pk__in=[i.pk for i in locked]).update(status=ItemStatus.SUBMITTED)
@@ -472,13 +502,26 @@ def forward(
     upper = _next_level(table, here, on)
     holder, holder_office = _holder(table, here, items, on)
     document = _submission_document(
-        by=by, sender=here, receiver=upper, holder=holder, holder_office=holder_office,
-        items=items, proposal=submission.proposal, on=on, signer_name=signer_name,
+        by=by,
+        sender=here,
+        receiver=upper,
+        holder=holder,
+        holder_office=holder_office,
+        items=items,
+        proposal=submission.proposal,
+        on=on,
+        signer_name=signer_name,
         basis=[f"Tờ trình số {submission.document.symbol} của {submission.from_unit}"],
     )
     upward = Submission.objects.create(
-        from_unit=here, to_unit=upper, holder_unit=holder, proposal=submission.proposal,
-        parent=submission, document=document, submitted_on=on, created_by=_user(by),
+        from_unit=here,
+        to_unit=upper,
+        holder_unit=holder,
+        proposal=submission.proposal,
+        parent=submission,
+        document=document,
+        submitted_on=on,
+        created_by=_user(by),
     )
     upward.items.set(items)
     submission.status = SubmissionStatus.FORWARDED

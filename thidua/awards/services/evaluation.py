@@ -7,7 +7,6 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-
 from thidua.awards import criteria
 from thidua.awards.enums import EntryStatus, ItemStatus, ProposalStatus
 from thidua.awards.models import DecisionEntry, ProposalItem
@@ -21,9 +20,7 @@ ACTIVE_ITEM_STATUSES = (
 )
 
 
-def evidence_for(
-    items: Sequence[ProposalItem], on: dt.date
-) -> dict[int, criteria.Evidence]:
+def evidence_for(items: Sequence[ProposalItem], on: dt.date) -> dict[int, criteria.Evidence]:
     """The evidence of each item (4 queries whatever the number of items)."""
     honoree_ids = {item.honoree_id for item in items}
     recognitions: dict[int, list[tuple[str, int]]] = defaultdict(list)
@@ -40,18 +37,30 @@ def evidence_for(
     for entry in DecisionEntry.objects.filter(
         honoree_id__in=honoree_ids, status=EntryStatus.GRANTED
     ).values_list(
-        "honoree_id", "item_id", "award_form__name", "period_start", "period_end",
-        "movement_id", "decision__symbol",
+        "honoree_id",
+        "item_id",
+        "award_form__name",
+        "period_start",
+        "period_end",
+        "movement_id",
+        "decision__symbol",
     ):
         honoree_id, item_id, form, start, end, movement, symbol = entry
         others[honoree_id].append(
             (item_id, criteria.OtherAward(form, (start, end), movement, f"QĐ {symbol}"))
         )
-    pending = ProposalItem.objects.filter(
-        honoree_id__in=honoree_ids, status__in=ACTIVE_ITEM_STATUSES
-    ).exclude(proposal__status=ProposalStatus.MERGED).values_list(
-        "id", "honoree_id", "award_form__name", "proposal__period_start",
-        "proposal__period_end", "proposal__movement_id", "proposal_id",
+    pending = (
+        ProposalItem.objects.filter(honoree_id__in=honoree_ids, status__in=ACTIVE_ITEM_STATUSES)
+        .exclude(proposal__status=ProposalStatus.MERGED)
+        .values_list(
+            "id",
+            "honoree_id",
+            "award_form__name",
+            "proposal__period_start",
+            "proposal__period_end",
+            "proposal__movement_id",
+            "proposal_id",
+        )
     )
     for item_id, honoree_id, form, start, end, movement, proposal_id in pending:
         others[honoree_id].append(
@@ -82,9 +91,7 @@ def evidence_for(
             rating=item.rating,
             research_accepted=item.research_accepted,
             excellent_years=item.excellent_years,
-            others=tuple(
-                other for item_id, other in others[item.honoree_id] if item_id != item.pk
-            ),
+            others=tuple(other for item_id, other in others[item.honoree_id] if item_id != item.pk),
         )
     return result
 
@@ -104,5 +111,3 @@ def evaluate_items(items: Sequence[ProposalItem], on: dt.date) -> dict[int, list
             findings=item.findings, has_block=item.has_block, has_warning=item.has_warning
         )
     return findings
-
-

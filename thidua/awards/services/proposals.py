@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards import evidence as evidence_rules
-from thidua.awards.enums import CompletionRating, ItemStatus, ProposalStatus
+from thidua.awards.enums import CompletionRating, ProposalStatus
 from thidua.awards.models import AwardForm, Evidence, Proposal, ProposalItem
 from thidua.awards.services.evaluation import evaluate_items
 from thidua.core.audit import record_audit
@@ -148,9 +148,7 @@ def remove_candidate(item: ProposalItem, *, by: Any) -> None:
     for evidence in item.evidence.all():
         evidence.file.delete(save=False)
     item.delete()
-    record_audit(
-        "awards.candidate.removed", by=by, unit=proposal.unit, target=proposal, data=data
-    )
+    record_audit("awards.candidate.removed", by=by, unit=proposal.unit, target=proposal, data=data)
 
 
 @transaction.atomic
@@ -267,5 +265,3 @@ def submit_for_review(proposal: Proposal, *, by: Any) -> Proposal:
         data={"items": len(items), "blocked": sum(i.has_block for i in items)},
     )
     return proposal
-
-

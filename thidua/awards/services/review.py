@@ -30,9 +30,7 @@ def threshold() -> voting.Threshold:
 
 def _require_review(proposal: Proposal) -> None:
     if proposal.status != ProposalStatus.IN_REVIEW:
-        raise ConflictError(
-            "awards.not_in_review", _("Đề nghị không ở bước Hội đồng xét.")
-        )
+        raise ConflictError("awards.not_in_review", _("Đề nghị không ở bước Hội đồng xét."))
 
 
 @transaction.atomic
@@ -67,8 +65,10 @@ def council_issuer(unit: Any) -> Issuer:
     if issuer is None:
         raise DomainError(
             "awards.council_issuer_missing",
-            _("Đơn vị chưa có cơ quan ban hành “%(abbreviation)s” (Hội đồng Thi đua - Khen "
-              "thưởng) để lập biên bản.")
+            _(
+                "Đơn vị chưa có cơ quan ban hành “%(abbreviation)s” (Hội đồng Thi đua - Khen "
+                "thưởng) để lập biên bản."
+            )
             % {"abbreviation": settings.AWARDS_COUNCIL_ISSUER},
         )
     return issuer
@@ -101,8 +101,9 @@ def close_review(
         raise DomainError("awards.future_date", _("Ngày họp không thể sau hôm nay."))
     issuer = council_issuer(proposal.unit)
     items = list(
-        proposal.items.select_related("proposal", "honoree", "honoree__unit", "award_form")
-        .prefetch_related("opinions", "opinions__member")
+        proposal.items.select_related(
+            "proposal", "honoree", "honoree__unit", "award_form"
+        ).prefetch_related("opinions", "opinions__member")
     )
     evaluate_items(items, held_on)
     rule = threshold()

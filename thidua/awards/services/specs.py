@@ -13,7 +13,10 @@ from thidua.documents import sheets
 from thidua.documents import spec as doc
 
 LAW = "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
-DECREE = "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
+DECREE = (
+    "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi "
+    "hành một số điều của Luật Thi đua, khen thưởng"
+)
 LOCAL_GOVERNMENT = "Luật Tổ chức chính quyền địa phương"
 
 
@@ -67,7 +70,9 @@ def decision_spec(
         doc.Paragraph(f"Căn cứ {LAW};"),
         doc.Paragraph(f"Căn cứ {DECREE};"),
     ]
-    proposal_line = f"Xét đề nghị của {proposer}" if proposer else "Xét đề nghị của cơ quan chuyên môn"
+    proposal_line = (
+        f"Xét đề nghị của {proposer}" if proposer else "Xét đề nghị của cơ quan chuyên môn"
+    )
     if minutes:
         proposal_line += f" và Hội đồng Thi đua - Khen thưởng (Biên bản số {minutes})"
     basis.append(doc.Paragraph(proposal_line + "."))
@@ -139,9 +144,7 @@ def submission_spec(
         date=date,
         recipients=("Như trên;", "Lưu: VT."),
         annexes=(
-            doc.Annex(
-                "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", (annex_table(lines),), landscape=True
-            ),
+            doc.Annex("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", (annex_table(lines),), landscape=True),
         ),
     )
 
@@ -169,7 +172,9 @@ def minutes_spec(
     ]
     if warnings:
         blocks.append(
-            doc.Section("Tiêu chí chưa đạt (Hội đồng đã xem xét)", tuple(doc.Item(w) for w in warnings))
+            doc.Section(
+                "Tiêu chí chưa đạt (Hội đồng đã xem xét)", tuple(doc.Item(w) for w in warnings)
+            )
         )
     if opinions:
         blocks.append(doc.Section("Ý kiến thành viên", tuple(doc.Item(o) for o in opinions)))

@@ -67,18 +67,41 @@ def awards_world(world, catalogues, settings, tmp_path):
 
     settings.MEDIA_ROOT = tmp_path / "media"
     issuers = {
-        "a": _issuer(world.commune_a, "UBND", ["ỦY BAN NHÂN DÂN", "XÃ ĐÔNG HÒA"], "Đông Hòa",
-                     "Ủy ban nhân dân xã Đông Hòa"),
+        "a": _issuer(
+            world.commune_a,
+            "UBND",
+            ["ỦY BAN NHÂN DÂN", "XÃ ĐÔNG HÒA"],
+            "Đông Hòa",
+            "Ủy ban nhân dân xã Đông Hòa",
+        ),
         "a_council": _issuer(
-            world.commune_a, "HĐTĐKT", ["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"], "Đông Hòa",
+            world.commune_a,
+            "HĐTĐKT",
+            ["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"],
+            "Đông Hòa",
             "Hội đồng Thi đua - Khen thưởng xã Đông Hòa",
         ),
-        "b": _issuer(world.commune_b, "UBND", ["ỦY BAN NHÂN DÂN", "XÃ TÂY SƠN"], "Tây Sơn",
-                     "Ủy ban nhân dân xã Tây Sơn"),
-        "district": _issuer(world.district, "UBND", ["ỦY BAN NHÂN DÂN", "HUYỆN THỬ NGHIỆM"],
-                            "Thử Nghiệm", "Ủy ban nhân dân huyện Thử Nghiệm"),
-        "province": _issuer(world.province, "UBND", ["ỦY BAN NHÂN DÂN", "TỈNH THỬ NGHIỆM"],
-                            "Thử Nghiệm", "Ủy ban nhân dân tỉnh Thử Nghiệm"),
+        "b": _issuer(
+            world.commune_b,
+            "UBND",
+            ["ỦY BAN NHÂN DÂN", "XÃ TÂY SƠN"],
+            "Tây Sơn",
+            "Ủy ban nhân dân xã Tây Sơn",
+        ),
+        "district": _issuer(
+            world.district,
+            "UBND",
+            ["ỦY BAN NHÂN DÂN", "HUYỆN THỬ NGHIỆM"],
+            "Thử Nghiệm",
+            "Ủy ban nhân dân huyện Thử Nghiệm",
+        ),
+        "province": _issuer(
+            world.province,
+            "UBND",
+            ["ỦY BAN NHÂN DÂN", "TỈNH THỬ NGHIỆM"],
+            "Thử Nghiệm",
+            "Ủy ban nhân dân tỉnh Thử Nghiệm",
+        ),
     }
     worker = SocialComponent.objects.get(code="cong-nhan")
     farmer = SocialComponent.objects.get(code="nong-dan")
@@ -89,19 +112,32 @@ def awards_world(world, catalogues, settings, tmp_path):
         ("hoa", "Lê Thị Hoa", "female", None, False),
     ):
         people[key] = honorees.create_honoree(
-            by=None, unit=world.commune_a, kind="individual", name=name, gender=gender,
-            birth_year=1980, component=component, works_directly=direct,
+            by=None,
+            unit=world.commune_a,
+            kind="individual",
+            name=name,
+            gender=gender,
+            birth_year=1980,
+            component=component,
+            works_directly=direct,
             position="Cán bộ",
         )
     people["group"] = honorees.create_honoree(
-        by=None, unit=world.commune_a, kind="collective", name="Tổ sản xuất số 1",
+        by=None,
+        unit=world.commune_a,
+        kind="collective",
+        name="Tổ sản xuất số 1",
         collective_size=12,
     )
     cstdcs = AwardForm.objects.get(code="cstdcs")
     for year in (2023, 2024):
         honorees.add_recognition(people["hoa"], by=None, award_form=cstdcs, year=year)
     honoree_b = honorees.create_honoree(
-        by=None, unit=world.commune_b, kind="individual", name="Phạm Văn Bình", gender="male",
+        by=None,
+        unit=world.commune_b,
+        kind="individual",
+        name="Phạm Văn Bình",
+        gender="male",
         birth_year=1975,
     )
     return AwardWorld(
@@ -134,15 +170,22 @@ def reviewed_proposal(w, plan, *, held_on=ON, approve=None):
     from thidua.awards import services
 
     proposal = services.create_proposal(
-        by=w.organizer_a, unit=w.world.commune_a, title="Khen thưởng phong trào 2020-2025",
-        period_start=2020, period_end=2025 if held_on.year >= 2025 else held_on.year,
+        by=w.organizer_a,
+        unit=w.world.commune_a,
+        title="Khen thưởng phong trào 2020-2025",
+        period_start=2020,
+        period_end=2025 if held_on.year >= 2025 else held_on.year,
         origin="Ủy ban MTTQ xã",
     )
     items = {}
     for key, code in plan:
         items[key] = services.add_candidate(
-            proposal, by=w.organizer_a, honoree=w.honorees[key], award_form=form(code),
-            achievement="Đã có thành tích xuất sắc trong phong trào thi đua", rating="excellent",
+            proposal,
+            by=w.organizer_a,
+            honoree=w.honorees[key],
+            award_form=form(code),
+            achievement="Đã có thành tích xuất sắc trong phong trào thi đua",
+            rating="excellent",
         )
     services.submit_for_review(proposal, by=w.organizer_a)
     rejected = set(approve or ())

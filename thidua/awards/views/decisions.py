@@ -29,7 +29,9 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "awards/submission_detail.html",
         {
             "submission": submission,
-            "items": list(submission.items.select_related("honoree", "honoree__unit", "award_form")),
+            "items": list(
+                submission.items.select_related("honoree", "honoree__unit", "award_form")
+            ),
             "below": chain,
             "above": list(submission.forwards.select_related("to_unit", "document")),
             "pending": submission.status == SubmissionStatus.PENDING,
@@ -41,7 +43,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _upper_submission(request: HttpRequest, pk: int):  # noqa: ANN202
+def _upper_submission(request: HttpRequest, pk: int):
     submission = submission_for(request, pk)
     access.require(request.user, "awards.decide", submission.to_unit)
     return submission
@@ -60,7 +62,9 @@ def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         refuse(request, error)
         return redirect("awards:submission-detail", pk=pk)
-    messages.success(request, _("Đã ban hành Quyết định số %(symbol)s.") % {"symbol": decision.symbol})
+    messages.success(
+        request, _("Đã ban hành Quyết định số %(symbol)s.") % {"symbol": decision.symbol}
+    )
     return redirect("awards:decision-detail", pk=decision.pk)
 
 
@@ -133,7 +137,9 @@ def decision_print(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         raise Http404
     try:
-        batch = services.print_certificates(decision, by=request.user, mode=form.cleaned_data["mode"])
+        batch = services.print_certificates(
+            decision, by=request.user, mode=form.cleaned_data["mode"]
+        )
     except DomainError as error:
         refuse(request, error)
         return redirect("awards:decision-detail", pk=pk)
@@ -157,7 +163,9 @@ def entry_revoke(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     except DomainError as error:
         refuse(request, error)
     else:
-        messages.success(request, _("Đã thu hồi khen thưởng của %(name)s.") % {"name": entry.honoree})
+        messages.success(
+            request, _("Đã thu hồi khen thưởng của %(name)s.") % {"name": entry.honoree}
+        )
     return redirect("awards:decision-detail", pk=pk)
 
 

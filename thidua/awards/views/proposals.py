@@ -41,7 +41,7 @@ def proposal_create(request: HttpRequest, unit_pk: int) -> HttpResponse:
     return render(request, "awards/proposal_form.html", {"unit": unit, "form": form})
 
 
-def _honorees(request: HttpRequest, proposal: Proposal):  # noqa: ANN202
+def _honorees(request: HttpRequest, proposal: Proposal):
     scope = access.scope_for(request.user)
     return scope.restrict(
         Honoree.objects.filter(unit__path__startswith=proposal.unit.path), "unit"
@@ -121,7 +121,11 @@ def candidate_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _item_for(request: HttpRequest, proposal: Proposal, item_pk: int) -> ProposalItem:
-    item = proposal.items.select_related("proposal", "honoree", "award_form").filter(pk=item_pk).first()
+    item = (
+        proposal.items.select_related("proposal", "honoree", "award_form")
+        .filter(pk=item_pk)
+        .first()
+    )
     if item is None:
         raise Http404
     return item
@@ -238,7 +242,9 @@ def review_close(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("awards:proposal-detail", pk=pk)
     votes = {}
     for item_id in proposal.items.values_list("pk", flat=True):
-        raw = [request.POST.get(f"{k}_{item_id}", "").strip() for k in ("for", "against", "abstain")]
+        raw = [
+            request.POST.get(f"{k}_{item_id}", "").strip() for k in ("for", "against", "abstain")
+        ]
         if any(raw):
             try:
                 votes[item_id] = tuple(int(v or 0) for v in raw)
@@ -282,7 +288,9 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
         if error.code == "awards.beyond_authority":
             messages.info(request, _("Chọn những người này rồi bấm “Lập tờ trình lên cấp trên”."))
         return redirect("awards:proposal-detail", pk=pk)
-    messages.success(request, _("Đã ban hành Quyết định số %(symbol)s.") % {"symbol": decision.symbol})
+    messages.success(
+        request, _("Đã ban hành Quyết định số %(symbol)s.") % {"symbol": decision.symbol}
+    )
     return redirect("awards:decision-detail", pk=decision.pk)
 
 

@@ -43,7 +43,8 @@ def register(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "page": page,
             "querystring": request.GET.urlencode(),
-            "can_export": scope.is_admin or bool(scope.root_paths(access.ACTION_ROLES["awards.export"])),
+            "can_export": scope.is_admin
+            or bool(scope.root_paths(access.ACTION_ROLES["awards.export"])),
         },
     )
 

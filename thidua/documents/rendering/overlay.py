@@ -220,9 +220,7 @@ def _embed(writer: _Writer, face: Face) -> int:
     font.save(buffer)
     program = buffer.getvalue()
     scale = 1000 / face.units
-    widths = " ".join(
-        f"{gid} [{round(face.advances[gid] * scale)}]" for gid in sorted(face.used)
-    )
+    widths = " ".join(f"{gid} [{round(face.advances[gid] * scale)}]" for gid in sorted(face.used))
     file_number, descriptor, cid, cmap, type0 = (writer.reserve() for _ in range(5))
     writer.stream(file_number, program, f" /Length1 {len(program)}")
     tag = "THIDUA+"
