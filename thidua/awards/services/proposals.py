@@ -158,11 +158,13 @@ def attach_evidence(
     """Attach a file to a candidate. Its type is checked by extension and content (pdf, jpg,
     png, docx, xlsx) and its size by AWARDS_EVIDENCE_MAX_BYTES. Refusals:
     ``awards.evidence_empty``, ``awards.evidence_too_large``, ``awards.evidence_type``,
-    ``awards.proposal_not_draft``."""
+    ``awards.proposal_not_draft`` (merged into another)."""
     proposal = _locked(item.proposal)
-    if proposal.status not in (ProposalStatus.DRAFT, ProposalStatus.IN_REVIEW):
+    if proposal.status == ProposalStatus.MERGED:
+        # Evidence may still be added after the review: an upper level that returns a
+        # submission usually asks for more of it.
         raise ConflictError(
-            "awards.proposal_not_draft", _("Hồ sơ đã xét xong: không bổ sung tài liệu được.")
+            "awards.proposal_not_draft", _("Đề nghị đã được tổng hợp vào đề nghị khác.")
         )
     if not data:
         raise DomainError("awards.evidence_empty", _("Tệp rỗng."))
