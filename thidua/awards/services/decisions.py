@@ -87,7 +87,7 @@ def _grantor(office: Office, unit: Unit) -> str:
 def _lock_items(items: Sequence[ProposalItem]) -> list[ProposalItem]:
     ids = sorted(i.pk for i in items)
     locked = list(
-        ProposalItem.objects.select_for_update()
+        ProposalItem.objects.select_for_update(of=("self",))
         .filter(pk__in=ids)
         .select_related("proposal", "honoree", "honoree__unit", "award_form", "proposal__movement")
         .order_by("pk")
@@ -127,7 +127,7 @@ def _check_items_decidable(items: Sequence[ProposalItem], on: dt.date) -> None:
     """Blocks of the criteria (again, under the honorees' locks: "one achievement, one form"
     cannot be raced) and a recognition of the same form in the same year."""
     list(Honoree.objects.select_for_update().filter(pk__in=sorted({i.honoree_id for i in items})))
-    findings = evaluate_items(list(items), on)
+    findings = evaluate_items(list(items), on, include_pending=False)
     blocked = [i for i in items if any(f.blocks for f in findings[i.pk])]
     if blocked:
         raise ConflictError(
@@ -278,7 +278,9 @@ def decide(
     ``awards.duplicate_recognition``, ``awards.issuer_missing``, ``awards.future_date``."""
     decided_on = decided_on or timezone.localdate()
     _check_date(decided_on)
-    proposal = Proposal.objects.select_for_update().select_related("unit").get(pk=proposal.pk)
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",)).select_related("unit").get(pk=proposal.pk)
+    )
     if proposal.status != ProposalStatus.REVIEWED:
         raise ConflictError("awards.not_reviewed", _("Hội đồng chưa xét đề nghị này."))
     if not items:
@@ -386,7 +388,9 @@ def escalate(
     ``awards.criteria_block``, ``awards.no_upper_level``, ``awards.issuer_missing``."""
     on = submitted_on or timezone.localdate()
     _check_date(on)
-    proposal = Proposal.objects.select_for_update().select_related("unit").get(pk=proposal.pk)
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",)).select_related("unit").get(pk=proposal.pk)
+    )
     if proposal.status != ProposalStatus.REVIEWED:
         raise ConflictError("awards.not_reviewed", _("Hội đồng chưa xét đề nghị này."))
     if not items:
@@ -405,7 +409,8 @@ def escalate(
             _("%(names)s thuộc thẩm quyền của đơn vị: quyết định tại đơn vị, không trình.")
             % {"names": ", ".join(str(i.honoree) for i in within)},
         )
-    findings = evaluate_items(locked, on)
+    list(Honoree.objects.select_for_update().filter(pk__in=sorted({i.honoree_id for i in locked})))
+    findings = evaluate_items(locked, on, include_pending=False)
     if any(f.blocks for i in locked for f in findings[i.pk]):
         raise ConflictError(
             "awards.criteria_block", _("Có người chưa đạt tiêu chí bắt buộc: không trình được.")
@@ -464,7 +469,7 @@ def _next_level(table: pure.AuthorityTable, unit: Unit, on: dt.date) -> Unit:
 
 def _lock_submission(submission: Submission) -> Submission:
     locked = (
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))
         .select_related("from_unit", "to_unit", "proposal", "proposal__unit")
         .get(pk=submission.pk)
     )
@@ -632,7 +637,11 @@ def revoke_entry(
         raise DomainError("awards.reason_required", _("Cần ghi lý do thu hồi."))
     revoked_on = revoked_on or timezone.localdate()
     _check_date(revoked_on)
-    entry = DecisionEntry.objects.select_for_update().select_related("decision").get(pk=entry.pk)
+    entry = (
+        DecisionEntry.objects.select_for_update(of=("self",))
+        .select_related("decision")
+        .get(pk=entry.pk)
+    )
     if entry.status != EntryStatus.GRANTED:
         raise ConflictError("awards.already_revoked", _("Khen thưởng này đã bị thu hồi."))
     revocation = Revocation.objects.create(

@@ -20,8 +20,13 @@ ACTIVE_ITEM_STATUSES = (
 )
 
 
-def evidence_for(items: Sequence[ProposalItem], on: dt.date) -> dict[int, criteria.Evidence]:
-    """The evidence of each item (4 queries whatever the number of items)."""
+def evidence_for(
+    items: Sequence[ProposalItem], on: dt.date, *, include_pending: bool = True
+) -> dict[int, criteria.Evidence]:
+    """The evidence of each item (4 queries whatever the number of items). Other proposals
+    still pending count as "already proposed" while lists are drawn up; at the decision
+    (``include_pending=False``) only what was decided counts: the first decided wins, and the
+    other is then blocked."""
     honoree_ids = {item.honoree_id for item in items}
     recognitions: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for honoree_id, code, year in Recognition.objects.filter(
@@ -50,7 +55,10 @@ def evidence_for(items: Sequence[ProposalItem], on: dt.date) -> dict[int, criter
             (item_id, criteria.OtherAward(form, (start, end), movement, f"QĐ {symbol}"))
         )
     pending = (
-        ProposalItem.objects.filter(honoree_id__in=honoree_ids, status__in=ACTIVE_ITEM_STATUSES)
+        ProposalItem.objects.filter(
+            honoree_id__in=honoree_ids if include_pending else (),
+            status__in=ACTIVE_ITEM_STATUSES,
+        )
         .exclude(proposal__status=ProposalStatus.MERGED)
         .values_list(
             "id",
@@ -96,10 +104,12 @@ def evidence_for(items: Sequence[ProposalItem], on: dt.date) -> dict[int, criter
     return result
 
 
-def evaluate_items(items: Sequence[ProposalItem], on: dt.date) -> dict[int, list[criteria.Finding]]:
+def evaluate_items(
+    items: Sequence[ProposalItem], on: dt.date, *, include_pending: bool = True
+) -> dict[int, list[criteria.Finding]]:
     """Run the rules and store the findings on each item (one UPDATE per item)."""
     rules = active_rules()
-    evidence = evidence_for(items, on)
+    evidence = evidence_for(items, on, include_pending=include_pending)
     findings = {}
     for item in items:
         found = criteria.evaluate(evidence[item.pk], rules)

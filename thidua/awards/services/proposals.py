@@ -31,7 +31,9 @@ def _user(by: Any) -> Any:
 
 
 def _locked(proposal: Proposal) -> Proposal:
-    return Proposal.objects.select_for_update().select_related("unit").get(pk=proposal.pk)
+    return (
+        Proposal.objects.select_for_update(of=("self",)).select_related("unit").get(pk=proposal.pk)
+    )
 
 
 def _require_draft(proposal: Proposal) -> None:

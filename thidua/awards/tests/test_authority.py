@@ -19,21 +19,37 @@ BEFORE, AFTER = dt.date(2025, 6, 30), dt.date(2025, 7, 1)
 
 def codes(unit, on):
     table = selectors.authority_table()
-    return {f.code for f in AwardForm.objects.all() if table.may_decide(selectors.node(unit), f.code, on)}
+    return {
+        f.code
+        for f in AwardForm.objects.all()
+        if table.may_decide(selectors.node(unit), f.code, on)
+    }
 
 
 def test_seeded_table_follows_law_art_80_before_the_reform(world):
     assert codes(world.commune_a, BEFORE) == {"ldtt", "giay-khen", "gia-dinh-van-hoa"}
-    assert codes(world.district, BEFORE) == {"thon-van-hoa", "ttldtt", "cstdcs", "ldtt", "giay-khen"}
+    assert codes(world.district, BEFORE) == {
+        "thon-van-hoa",
+        "ttldtt",
+        "cstdcs",
+        "ldtt",
+        "giay-khen",
+    }
     assert codes(world.province, BEFORE) == {
-        "co-thi-dua-tinh", "cstd-tinh", "ttldxs", "xa-tieu-bieu", "xa-phuong-dac-khu-tieu-bieu",
+        "co-thi-dua-tinh",
+        "cstd-tinh",
+        "ttldxs",
+        "xa-tieu-bieu",
+        "xa-phuong-dac-khu-tieu-bieu",
         "bang-khen-tinh",
     }
 
 
 def test_the_district_row_ends_on_30_june_2025(world):
     assert codes(world.district, AFTER) == set()
-    assert selectors.deciding_office(world.district, form("cstdcs"), BEFORE).code == "district-chair"
+    assert (
+        selectors.deciding_office(world.district, form("cstdcs"), BEFORE).code == "district-chair"
+    )
     assert selectors.deciding_office(world.district, form("cstdcs"), AFTER) is None
     # The commune's next level skips the abolished district.
     assert selectors.next_level(world.commune_a, BEFORE) == world.district
@@ -46,7 +62,11 @@ def test_the_district_row_ends_on_30_june_2025(world):
 
 def test_forms_of_the_prime_minister_and_president_are_held_outside_the_tree(world):
     assert selectors.holding_unit(world.commune_a, form("bang-khen-thu-tuong"), BEFORE) is None
-    rows = {r.award_form.code for r in selectors.authority_rows_on(AFTER) if r.office.code == "president"}
+    rows = {
+        r.award_form.code
+        for r in selectors.authority_rows_on(AFTER)
+        if r.office.code == "president"
+    }
     assert "anh-hung-lao-dong" in rows
 
 

@@ -183,7 +183,10 @@ def test_bang_khen_tinh_route_of_art_74(cstdcs_years, excellent_years, initiativ
 
 
 def test_bang_khen_route_does_not_apply_to_collectives():
-    assert outcome(ev(form="bang-khen-tinh", honoree_kind="collective"), "bang_khen_tinh_route") is None
+    assert (
+        outcome(ev(form="bang-khen-tinh", honoree_kind="collective"), "bang_khen_tinh_route")
+        is None
+    )
 
 
 @pytest.mark.parametrize(
@@ -196,7 +199,9 @@ def test_bang_khen_route_does_not_apply_to_collectives():
         ((2021, 2022, 2024), ("province",), False),
     ],
 )
-def test_cstd_tinh_needs_three_consecutive_and_a_provincial_initiative(cstdcs_years, levels, passed):
+def test_cstd_tinh_needs_three_consecutive_and_a_provincial_initiative(
+    cstdcs_years, levels, passed
+):
     evidence = ev(
         form="cstd-tinh",
         form_subject="individual",
@@ -208,10 +213,18 @@ def test_cstd_tinh_needs_three_consecutive_and_a_provincial_initiative(cstdcs_ye
 
 @pytest.mark.parametrize(
     ("rating", "passed"),
-    [("excellent", True), ("good", True), ("completed", False), ("not_completed", False), ("", False)],
+    [
+        ("excellent", True),
+        ("good", True),
+        ("completed", False),
+        ("not_completed", False),
+        ("", False),
+    ],
 )
 def test_ldtt_needs_good_completion(rating, passed):
-    assert outcome(ev(form="ldtt", form_subject="individual", rating=rating), "ldtt_rating") is passed
+    assert (
+        outcome(ev(form="ldtt", form_subject="individual", rating=rating), "ldtt_rating") is passed
+    )
 
 
 @pytest.mark.parametrize(
@@ -240,7 +253,9 @@ def test_severity_is_data_a_warning_rule_never_blocks():
 
 def test_findings_quote_the_legal_basis_and_keep_their_evidence():
     rule = criteria.Rule("bang_khen_tinh_route", legal_basis="Điều 74, Luật 06/2022/QH15")
-    (finding,) = criteria.evaluate(ev(form="bang-khen-tinh", recognitions=(("cstdcs", 2021),)), [rule])
+    (finding,) = criteria.evaluate(
+        ev(form="bang-khen-tinh", recognitions=(("cstdcs", 2021),)), [rule]
+    )
     data = finding.as_data()
     assert data["legal_basis"] == "Điều 74, Luật 06/2022/QH15"
     assert data["params"]["years"] == "2021" and data["params"]["streak"] == 0

@@ -176,18 +176,40 @@ def _draft(w, title="Đề nghị"):
 def test_refusals_of_proposals_write_nothing(awards_world):
     w = awards_world
     with pytest.raises(DomainError) as refused:
-        services.create_proposal(by=w.organizer_a, unit=w.world.commune_a, title=" ", period_start=2020, period_end=2025)
+        services.create_proposal(
+            by=w.organizer_a, unit=w.world.commune_a, title=" ", period_start=2020, period_end=2025
+        )
     assert refused.value.code == "awards.title_required"
     with pytest.raises(DomainError) as refused:
-        services.create_proposal(by=w.organizer_a, unit=w.world.commune_a, title="x", period_start=2025, period_end=2020)
+        services.create_proposal(
+            by=w.organizer_a, unit=w.world.commune_a, title="x", period_start=2025, period_end=2020
+        )
     assert refused.value.code == "awards.bad_period"
     proposal = _draft(w)
     with pytest.raises(DomainError) as refused:
-        services.add_candidate(proposal, by=w.organizer_a, honoree=w.honoree_b, award_form=form("giay-khen"), achievement="x")
+        services.add_candidate(
+            proposal,
+            by=w.organizer_a,
+            honoree=w.honoree_b,
+            award_form=form("giay-khen"),
+            achievement="x",
+        )
     assert refused.value.code == "awards.honoree_outside_unit"
-    services.add_candidate(proposal, by=w.organizer_a, honoree=w.honorees["lan"], award_form=form("giay-khen"), achievement="x")
+    services.add_candidate(
+        proposal,
+        by=w.organizer_a,
+        honoree=w.honorees["lan"],
+        award_form=form("giay-khen"),
+        achievement="x",
+    )
     with pytest.raises(DomainError) as refused:
-        services.add_candidate(proposal, by=w.organizer_a, honoree=w.honorees["lan"], award_form=form("ldtt"), achievement="x")
+        services.add_candidate(
+            proposal,
+            by=w.organizer_a,
+            honoree=w.honorees["lan"],
+            award_form=form("ldtt"),
+            achievement="x",
+        )
     assert refused.value.code == "awards.duplicate_candidate"
     with pytest.raises(DomainError) as refused:
         services.submit_for_review(_draft(w, "Trống"), by=w.organizer_a)
@@ -198,9 +220,21 @@ def test_refusals_of_proposals_write_nothing(awards_world):
 def test_evidence_is_checked_by_type_and_size(awards_world, settings):
     w = awards_world
     proposal = _draft(w)
-    item = services.add_candidate(proposal, by=w.organizer_a, honoree=w.honorees["lan"], award_form=form("giay-khen"), achievement="x")
-    evidence = services.attach_evidence(item, by=w.front_a, name="bao-cao.pdf", data=b"%PDF-1.7 report")
-    assert (evidence.content_type, evidence.size, evidence.original_name) == ("application/pdf", 15, "bao-cao.pdf")
+    item = services.add_candidate(
+        proposal,
+        by=w.organizer_a,
+        honoree=w.honorees["lan"],
+        award_form=form("giay-khen"),
+        achievement="x",
+    )
+    evidence = services.attach_evidence(
+        item, by=w.front_a, name="bao-cao.pdf", data=b"%PDF-1.7 report"
+    )
+    assert (evidence.content_type, evidence.size, evidence.original_name) == (
+        "application/pdf",
+        15,
+        "bao-cao.pdf",
+    )
     assert evidence.file.name.startswith("awards/evidence/") and "bao-cao" not in evidence.file.name
     with pytest.raises(DomainError) as refused:
         services.attach_evidence(item, by=w.front_a, name="hinh.pdf", data=b"MZ\x90binary")
@@ -215,29 +249,72 @@ def test_evidence_is_checked_by_type_and_size(awards_world, settings):
 def test_front_proposals_are_assembled_by_the_organizer(awards_world):
     w = awards_world
     front = services.create_proposal(
-        by=w.front_a, unit=w.world.commune_a, title="Đề nghị của Mặt trận", period_start=2020,
-        period_end=2025, origin="Ủy ban MTTQ xã",
+        by=w.front_a,
+        unit=w.world.commune_a,
+        title="Đề nghị của Mặt trận",
+        period_start=2020,
+        period_end=2025,
+        origin="Ủy ban MTTQ xã",
     )
-    services.add_candidate(front, by=w.front_a, honoree=w.honorees["minh"], award_form=form("giay-khen"), achievement="x")
+    services.add_candidate(
+        front,
+        by=w.front_a,
+        honoree=w.honorees["minh"],
+        award_form=form("giay-khen"),
+        achievement="x",
+    )
     main = _draft(w, "Tổng hợp")
-    services.add_candidate(main, by=w.organizer_a, honoree=w.honorees["lan"], award_form=form("giay-khen"), achievement="x")
+    services.add_candidate(
+        main,
+        by=w.organizer_a,
+        honoree=w.honorees["lan"],
+        award_form=form("giay-khen"),
+        achievement="x",
+    )
     services.merge_proposals(main, [front], by=w.organizer_a)
     front.refresh_from_db()
     assert (front.status, front.merged_into) == (ProposalStatus.MERGED, main)
-    assert list(main.items.values_list("honoree__name", flat=True)) == ["Nguyễn Thị Lan", "Trần Văn Minh"]
+    assert list(main.items.values_list("honoree__name", flat=True)) == [
+        "Nguyễn Thị Lan",
+        "Trần Văn Minh",
+    ]
 
 
 def test_council_vote_threshold_and_blocks(awards_world):
     w = awards_world
     proposal = _draft(w)
-    lan = services.add_candidate(proposal, by=w.organizer_a, honoree=w.honorees["lan"], award_form=form("giay-khen"), achievement="x")
-    minh = services.add_candidate(proposal, by=w.organizer_a, honoree=w.honorees["minh"], award_form=form("giay-khen"), achievement="x")
-    group = services.add_candidate(proposal, by=w.organizer_a, honoree=w.honorees["group"], award_form=form("cstdcs"), achievement="x")
+    lan = services.add_candidate(
+        proposal,
+        by=w.organizer_a,
+        honoree=w.honorees["lan"],
+        award_form=form("giay-khen"),
+        achievement="x",
+    )
+    minh = services.add_candidate(
+        proposal,
+        by=w.organizer_a,
+        honoree=w.honorees["minh"],
+        award_form=form("giay-khen"),
+        achievement="x",
+    )
+    group = services.add_candidate(
+        proposal,
+        by=w.organizer_a,
+        honoree=w.honorees["group"],
+        award_form=form("cstdcs"),
+        achievement="x",
+    )
     assert group.has_block  # an individual title for a collective: the law is clear
     services.submit_for_review(proposal, by=w.organizer_a)
-    for member, opinion in ((w.council_a, "agree"), (w.council_a2, "agree"), (w.council_a3, "disagree")):
+    for member, opinion in (
+        (w.council_a, "agree"),
+        (w.council_a2, "agree"),
+        (w.council_a3, "disagree"),
+    ):
         services.record_opinion(lan, by=member, opinion=opinion)
-        services.record_opinion(minh, by=member, opinion="agree" if member == w.council_a else "disagree")
+        services.record_opinion(
+            minh, by=member, opinion="agree" if member == w.council_a else "disagree"
+        )
         services.record_opinion(group, by=member, opinion="agree")
     with pytest.raises(DomainError) as refused:
         services.close_review(proposal, by=w.council_a, held_on=ON, members_present=2)
@@ -262,7 +339,13 @@ def test_review_needs_the_council_issuer(awards_world):
     w.issuers["a_council"].is_active = False
     w.issuers["a_council"].save(update_fields=["is_active"])
     proposal = _draft(w)
-    services.add_candidate(proposal, by=w.organizer_a, honoree=w.honorees["lan"], award_form=form("giay-khen"), achievement="x")
+    services.add_candidate(
+        proposal,
+        by=w.organizer_a,
+        honoree=w.honorees["lan"],
+        award_form=form("giay-khen"),
+        achievement="x",
+    )
     services.submit_for_review(proposal, by=w.organizer_a)
     with pytest.raises(DomainError) as refused:
         services.close_review(proposal, by=w.council_a, held_on=ON, members_present=3)
@@ -273,12 +356,16 @@ def test_review_needs_the_council_issuer(awards_world):
 
 def test_decide_refuses_rejected_candidates_and_future_dates(awards_world):
     w = awards_world
-    proposal, items = reviewed_proposal(w, [("lan", "giay-khen"), ("minh", "giay-khen")], approve={"minh": False})
+    proposal, items = reviewed_proposal(
+        w, [("lan", "giay-khen"), ("minh", "giay-khen")], approve={"minh": False}
+    )
     with pytest.raises(DomainError) as refused:
         services.decide(proposal, by=w.leader_a, items=[items["minh"]], decided_on=ON)
     assert refused.value.code == "awards.item_not_approved"
     with pytest.raises(DomainError) as refused:
-        services.decide(proposal, by=w.leader_a, items=[items["lan"]], decided_on=dt.date(2099, 1, 1))
+        services.decide(
+            proposal, by=w.leader_a, items=[items["lan"]], decided_on=dt.date(2099, 1, 1)
+        )
     assert refused.value.code == "awards.future_date"
     with pytest.raises(DomainError) as refused:
         services.escalate(proposal, by=w.leader_a, items=[items["lan"]], submitted_on=ON)
@@ -291,20 +378,31 @@ def test_decision_numbers_follow_the_registry(awards_world):
     symbols = []
     for key in ("lan", "minh"):
         proposal, items = reviewed_proposal(w, [(key, "giay-khen")])
-        symbols.append(services.decide(proposal, by=w.leader_a, items=[items[key]], decided_on=ON).symbol)
+        symbols.append(
+            services.decide(proposal, by=w.leader_a, items=[items[key]], decided_on=ON).symbol
+        )
     assert symbols == ["01/QĐ-UBND", "02/QĐ-UBND"]
-    assert list(Proposal.objects.exclude(minutes=None).values_list("minutes__symbol", flat=True).order_by("minutes__serial")) == [
-        "01/BB-HĐTĐKT", "02/BB-HĐTĐKT",
+    assert list(
+        Proposal.objects.exclude(minutes=None)
+        .values_list("minutes__symbol", flat=True)
+        .order_by("minutes__serial")
+    ) == [
+        "01/BB-HĐTĐKT",
+        "02/BB-HĐTĐKT",
     ]
 
 
 def test_decision_document_carries_the_annexed_list_and_bonus(awards_world):
     w = awards_world
     proposal, items = reviewed_proposal(w, [("lan", "giay-khen"), ("group", "giay-khen")])
-    decision = services.decide(proposal, by=w.leader_a, items=list(items.values()), decided_on=ON, deputy=True)
+    decision = services.decide(
+        proposal, by=w.leader_a, items=list(items.values()), decided_on=ON, deputy=True
+    )
     from pypdf import PdfReader
 
-    text = "".join(page.extract_text() for page in PdfReader(decision.document.pdf.open("rb")).pages)
+    text = "".join(
+        page.extract_text() for page in PdfReader(decision.document.pdf.open("rb")).pages
+    )
     assert "QUYẾT ĐỊNH" in text and "Về việc tặng Giấy khen" in text
     assert "DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG" in text and "Tổ sản xuất số 1" in text
     assert "0,3 lần mức lương cơ sở = 702.000 đồng" in text
@@ -316,11 +414,15 @@ def test_after_the_reform_a_commune_submits_straight_to_the_province(awards_worl
     w = awards_world
     after = dt.date(2025, 7, 2)
     proposal, items = reviewed_proposal(w, [("hoa", "bang-khen-tinh")], held_on=after)
-    submission = services.escalate(proposal, by=w.leader_a, items=[items["hoa"]], submitted_on=after)
+    submission = services.escalate(
+        proposal, by=w.leader_a, items=[items["hoa"]], submitted_on=after
+    )
     assert (submission.to_unit, submission.holder_unit) == (w.world.province, w.world.province)
 
 
-def test_printing_certificates_full_and_onto_blanks(awards_world, django_capture_on_commit_callbacks):
+def test_printing_certificates_full_and_onto_blanks(
+    awards_world, django_capture_on_commit_callbacks
+):
     from decimal import Decimal
 
     from pypdf import PdfReader
@@ -336,7 +438,9 @@ def test_printing_certificates_full_and_onto_blanks(awards_world, django_capture
     assert refused.value.code == "awards.blank_layout_missing"
     layout = BlankLayout.objects.create(issuer=w.issuers["a"], award_form=form("giay-khen"))
     for field, y in (("name", 90), ("decision", 170)):
-        BlankField.objects.create(layout=layout, field=field, x_mm=Decimal(40), y_mm=Decimal(y), width_mm=Decimal(200))
+        BlankField.objects.create(
+            layout=layout, field=field, x_mm=Decimal(40), y_mm=Decimal(y), width_mm=Decimal(200)
+        )
     with django_capture_on_commit_callbacks(execute=True):
         full = services.print_certificates(decision, by=w.organizer_a, mode="full")
         blank = services.print_certificates(decision, by=w.organizer_a, mode="blank")
@@ -347,6 +451,9 @@ def test_printing_certificates_full_and_onto_blanks(awards_world, django_capture
     full_text = PdfReader(full.pdf.open("rb")).pages[0].extract_text()
     assert "GIẤY KHEN" in full_text and "Bà Nguyễn Thị Lan" in full_text
     blank_page = PdfReader(blank.pdf.open("rb")).pages[1].extract_text()
-    assert blank_page.split("\n") == ["Tổ sản xuất số 1", "Quyết định số 01/QĐ-UBND ngày 20/03/2025"]
+    assert blank_page.split("\n") == [
+        "Tổ sản xuất số 1",
+        "Quyết định số 01/QĐ-UBND ngày 20/03/2025",
+    ]
     assert DocumentBatch.objects.count() == 2
     assert AuditEntry.objects.filter(action="awards.certificates.printed").count() == 2

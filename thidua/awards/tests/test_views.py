@@ -28,14 +28,24 @@ def test_the_workflow_through_the_pages(awards_world, client):
     client.force_login(w.organizer_a)
     response = client.post(
         f"/khen-thuong/don-vi/{w.world.commune_a.pk}/de-nghi/moi/",
-        {"title": "Khen thưởng hội nghị", "origin": "UBMTTQ", "period_start": 2020, "period_end": 2025},
+        {
+            "title": "Khen thưởng hội nghị",
+            "origin": "UBMTTQ",
+            "period_start": 2020,
+            "period_end": 2025,
+        },
     )
     proposal = Proposal.objects.get(title="Khen thưởng hội nghị")
     assert response.headers["Location"] == f"/khen-thuong/de-nghi/{proposal.pk}/"
     for key, code in (("lan", "giay-khen"), ("hoa", "bang-khen-tinh")):
         client.post(
             f"/khen-thuong/de-nghi/{proposal.pk}/them/",
-            {"honoree": w.honorees[key].pk, "award_form": form(code).pk, "achievement": "Xuất sắc", "rating": "excellent"},
+            {
+                "honoree": w.honorees[key].pk,
+                "award_form": form(code).pk,
+                "achievement": "Xuất sắc",
+                "rating": "excellent",
+            },
         )
     item = proposal.items.get(honoree=w.honorees["lan"])
     upload = io.BytesIO(b"%PDF-1.7 bao cao")
@@ -50,8 +60,11 @@ def test_the_workflow_through_the_pages(awards_world, client):
     assert 'data-testid="close-review"' in page
     response = client.post(
         f"/khen-thuong/de-nghi/{proposal.pk}/bieu-quyet/",
-        {"held_on": "2025-03-20", "members_present": 3,
-         **{f"for_{i.pk}": 3 for i in proposal.items.all()}},
+        {
+            "held_on": "2025-03-20",
+            "members_present": 3,
+            **{f"for_{i.pk}": 3 for i in proposal.items.all()},
+        },
     )
     proposal.refresh_from_db()
     assert proposal.status == "reviewed" and proposal.minutes is not None
@@ -89,7 +102,9 @@ def test_roles_without_permission_get_403_and_outsiders_404(awards_world, client
     w = awards_world
     proposal, decision = _decided(w)
     client.force_login(w.front_a)
-    response = client.post(f"/khen-thuong/de-nghi/{proposal.pk}/quyet-dinh/", {"items": [], "decided_on": "2025-03-20"})
+    response = client.post(
+        f"/khen-thuong/de-nghi/{proposal.pk}/quyet-dinh/", {"items": [], "decided_on": "2025-03-20"}
+    )
     assert response.status_code == 403
     assert Decision.objects.count() == 1
     client.force_login(w.organizer_b)
@@ -102,10 +117,14 @@ def test_roles_without_permission_get_403_and_outsiders_404(awards_world, client
         assert client.get(url).status_code == 404, url
     entry = decision.entries.get()
     response = client.post(
-        f"/khen-thuong/quyet-dinh/{decision.pk}/thu-hoi/{entry.pk}/", {"reason": "x", "revoked_on": "2025-03-20"}
+        f"/khen-thuong/quyet-dinh/{decision.pk}/thu-hoi/{entry.pk}/",
+        {"reason": "x", "revoked_on": "2025-03-20"},
     )
     assert response.status_code == 404
-    assert client.post(f"/api/v1/awards/entries/{entry.pk}/revoke/", {"reason": "x"}).json()["code"] == "not_found"
+    assert (
+        client.post(f"/api/v1/awards/entries/{entry.pk}/revoke/", {"reason": "x"}).json()["code"]
+        == "not_found"
+    )
     entry.refresh_from_db()
     assert entry.status == "granted"
 
@@ -117,15 +136,28 @@ def test_leak_register_html_api_and_export(awards_world, client):
     from thidua.documents import services as documents
 
     documents.create_issuer(
-        by=None, unit=w.world.commune_b, abbreviation="HĐTĐKT",
-        name_lines=["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"], place="Tây Sơn",
+        by=None,
+        unit=w.world.commune_b,
+        abbreviation="HĐTĐKT",
+        name_lines=["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"],
+        place="Tây Sơn",
     )
     leader_b = make_user("leader_b", w.world.commune_b, "leader")
     council_b = make_user("council_b", w.world.commune_b, "council")
-    proposal_b = services.create_proposal(by=w.organizer_b, unit=w.world.commune_b, title="B", period_start=2020, period_end=2025)
-    item_b = services.add_candidate(proposal_b, by=w.organizer_b, honoree=w.honoree_b, award_form=form("giay-khen"), achievement="x")
+    proposal_b = services.create_proposal(
+        by=w.organizer_b, unit=w.world.commune_b, title="B", period_start=2020, period_end=2025
+    )
+    item_b = services.add_candidate(
+        proposal_b,
+        by=w.organizer_b,
+        honoree=w.honoree_b,
+        award_form=form("giay-khen"),
+        achievement="x",
+    )
     services.submit_for_review(proposal_b, by=w.organizer_b)
-    services.close_review(proposal_b, by=council_b, held_on=ON, members_present=1, votes={item_b.pk: (1, 0, 0)})
+    services.close_review(
+        proposal_b, by=council_b, held_on=ON, members_present=1, votes={item_b.pk: (1, 0, 0)}
+    )
     services.decide(proposal_b, by=leader_b, items=[item_b], decided_on=ON)
 
     client.force_login(w.organizer_b)
@@ -145,26 +177,30 @@ def test_leak_register_html_api_and_export(awards_world, client):
     client.force_login(w.organizer_district)
     api = client.get("/api/v1/awards/register/").json()
     assert sorted(row["honoree_name"] for row in api["results"]) == [
-        "Nguyễn Thị Lan", "Phạm Văn Bình", "Trần Văn Minh",
+        "Nguyễn Thị Lan",
+        "Phạm Văn Bình",
+        "Trần Văn Minh",
     ]
 
 
 def test_export_is_formula_safe(awards_world, client):
     w = awards_world
     proposal, items = reviewed_proposal(w, [("lan", "giay-khen")])
-    items["lan"].achievement = "=HYPERLINK(\"http://evil\")"
+    items["lan"].achievement = '=HYPERLINK("http://evil")'
     items["lan"].save(update_fields=["achievement"])
     services.decide(proposal, by=w.leader_a, items=[items["lan"]], decided_on=ON)
     client.force_login(w.organizer_a)
     workbook = load_workbook(io.BytesIO(client.get("/khen-thuong/so-khen-thuong/xlsx/").content))
     row = next(workbook.active.iter_rows(min_row=2, values_only=True))
-    assert row[8] == "'=HYPERLINK(\"http://evil\")"
+    assert row[8] == '\'=HYPERLINK("http://evil")'
 
 
 def test_evidence_and_submission_leaks(awards_world, client):
     w = awards_world
     proposal, items = reviewed_proposal(w, [("hoa", "bang-khen-tinh")])
-    evidence = services.attach_evidence(items["hoa"], by=w.organizer_a, name="a.pdf", data=b"%PDF-1.7")
+    evidence = services.attach_evidence(
+        items["hoa"], by=w.organizer_a, name="a.pdf", data=b"%PDF-1.7"
+    )
     submission = services.escalate(proposal, by=w.leader_a, items=[items["hoa"]], submitted_on=ON)
     client.force_login(w.organizer_b)
     assert client.get(f"/khen-thuong/minh-chung/{evidence.token}/").status_code == 404
@@ -223,19 +259,29 @@ def test_unit_awards_page_queries_do_not_grow(awards_world, client):
 
 def test_proposal_page_queries_do_not_grow(awards_world, client):
     w = awards_world
-    proposal = services.create_proposal(by=w.organizer_a, unit=w.world.commune_a, title="x", period_start=2020, period_end=2025)
+    proposal = services.create_proposal(
+        by=w.organizer_a, unit=w.world.commune_a, title="x", period_start=2020, period_end=2025
+    )
     client.force_login(w.organizer_a)
     keys = iter(["lan", "minh", "hoa"])
 
     def grow(n):
         for _ in range(n):
-            item = services.add_candidate(proposal, by=w.organizer_a, honoree=w.honorees[next(keys)], award_form=form("giay-khen"), achievement="x")
+            item = services.add_candidate(
+                proposal,
+                by=w.organizer_a,
+                honoree=w.honorees[next(keys)],
+                award_form=form("giay-khen"),
+                achievement="x",
+            )
             services.attach_evidence(item, by=w.organizer_a, name="a.pdf", data=b"%PDF-1.7")
 
     assert_constant_queries(lambda: client.get(f"/khen-thuong/de-nghi/{proposal.pk}/"), grow)
 
 
-@pytest.mark.parametrize("url", ["/api/v1/awards/register/", "/api/v1/awards/decisions/", "/api/v1/awards/proposals/"])
+@pytest.mark.parametrize(
+    "url", ["/api/v1/awards/register/", "/api/v1/awards/decisions/", "/api/v1/awards/proposals/"]
+)
 def test_api_lists_queries_do_not_grow(awards_world, client, url):
     w = awards_world
     client.force_login(w.organizer_district)
