@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from thidua.awards.models import BlankLayout, Decision, Proposal, Submission
 from thidua.core.models import AuditEntry
 from thidua.demo import world as seed
 from thidua.demo.loader import load_demo
@@ -93,6 +94,10 @@ def test_second_load_changes_nothing(demo):
             AuditEntry.objects.count(),
             sorted(GeneratedDocument.objects.values_list("symbol", "version", "checksum")),
             sorted(DocumentBatch.objects.values_list("title", "status", "checksum")),
+            sorted(Proposal.objects.values_list("title", "status")),
+            sorted(Decision.objects.values_list("symbol", "unit__name")),
+            sorted(Submission.objects.values_list("document__symbol", "status")),
+            sorted(BlankLayout.objects.values_list("issuer__unit__name", "award_form__code")),
         )
 
     before = state()
@@ -190,3 +195,33 @@ def test_seed_plan_is_issued_as_15_kh_ubnd_with_a_batch_of_invitations(demo):
         Unit.objects.filter(source="local", level="commune", issuers__abbreviation="UBND").count()
         == 18
     )
+
+
+@pytest.mark.django_db
+def test_demo_awards_at_que_and_the_district(demo):
+    from thidua.awards import selectors
+
+    que = Unit.objects.get(source="local", code="13384")
+    district = Unit.objects.get(source="local", code="350")
+    decision = Decision.objects.get(unit=que)
+    assert (decision.symbol, str(decision.decided_on), decision.signer_name) == (
+        "01/QĐ-UBND",
+        "2025-03-20",
+        "Bùi Đức Long",
+    )
+    assert sorted(decision.entries.values_list("honoree__name", flat=True)) == [
+        "Phạm Thị Ngọc",
+        "Trần Văn Khải",
+        "Tổ dân phố Quế Sơn",
+    ]
+    proposal = decision.proposal
+    assert proposal.minutes.symbol == "01/BB-HĐTĐKT"
+    batches = DocumentBatch.objects.filter(unit=que).order_by("id")
+    assert [(b.status, b.total) for b in batches] == [("done", 3), ("done", 3)]
+    chair = get_user_model().objects.get(username="ct.kimbang")
+    inbox = list(selectors.inbox(access.scope_for(chair), district))
+    assert [s.document.symbol for s in inbox] == ["01/TTr-UBND"]
+    assert [i.honoree.name for i in inbox[0].items.all()] == ["Nguyễn Thị Thu Hằng"]
+    district_decision = Decision.objects.get(unit=district)
+    assert district_decision.entries.count() == 3
+    assert district_decision.office.code == "district-chair"
