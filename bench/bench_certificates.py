@@ -22,7 +22,6 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-
 from bench.bench_documents import in_processes, one_at_a_time, pages_of
 from thidua.awards.demo import BLANK_POSITIONS
 from thidua.documents.rendering.pdf import (
@@ -76,7 +75,7 @@ def full(n: int) -> CertificateSpec:
 
 
 def blanks(count: int, out: str) -> None:
-    data, pages = render_pdf_batch_counted([sheet(n) for n in range(1, count + 1)])
+    data, _pages = render_pdf_batch_counted([sheet(n) for n in range(1, count + 1)])
     Path(out).write_bytes(data)
 
 
@@ -94,8 +93,7 @@ def full_certificates(count: int, out: str) -> None:
 def blanks_weasyprint(count: int, out: str) -> None:
     css = Path(tempfile.mkstemp(suffix=".css")[1])
     css.write_text(
-        font_faces_css()
-        + "@page { size: 297mm 210mm; margin: 0 } body { margin: 0; font-family: "
+        font_faces_css() + "@page { size: 297mm 210mm; margin: 0 } body { margin: 0; font-family: "
         '"Liberation Serif" } .s { position: relative; width: 297mm; height: 210mm; '
         "break-after: page } .f { position: absolute }"
     )
@@ -103,7 +101,7 @@ def blanks_weasyprint(count: int, out: str) -> None:
     for n in range(1, count + 1):
         boxes = "".join(
             f'<div class="f" style="left:{x}mm;top:{y}mm;width:{w}mm;font-size:{size}pt;'
-            f'text-align:{align};font-weight:{700 if bold else 400};'
+            f"text-align:{align};font-weight:{700 if bold else 400};"
             f'font-style:{"italic" if italic else "normal"}">{escape(values(n)[field])}</div>'
             for field, x, y, w, size, bold, italic, align, _lines in BLANK_POSITIONS
         )
@@ -112,7 +110,7 @@ def blanks_weasyprint(count: int, out: str) -> None:
     Path(out).write_bytes(data)
 
 
-def run(report) -> None:  # noqa: ANN001
+def run(report) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         base_s, base_mem = in_processes([(one_at_a_time, (1, COUNT, str(out / "s.pdf")))])
@@ -125,17 +123,38 @@ def run(report) -> None:  # noqa: ANN001
         assert pages_of(out / "w.pdf") == COUNT
         sizes = {name: (out / f"{name}.pdf").stat().st_size / 2**20 for name in "sbfw"}
     rows = [
-        ["baseline: render_pdf one document at a time (Decree-30 page), joined", f"{base_s:.1f}",
-         f"{COUNT / base_s:.0f}", f"{base_mem:.0f}", f"{sizes['s']:.1f}", "1.0x"],
-        ["onto pre-printed blanks: direct PDF writer (awards' path)", f"{blank_s:.2f}",
-         f"{COUNT / blank_s:.0f}", f"{blank_mem:.0f}", f"{sizes['b']:.1f}",
-         f"{base_s / blank_s:.0f}x faster"],
-        [f"full certificates: certificate layout, WeasyPrint chunks of {CHUNK} (awards' path)",
-         f"{full_s:.1f}", f"{COUNT / full_s:.0f}", f"{full_mem:.0f}", f"{sizes['f']:.1f}",
-         f"{base_s / full_s:.1f}x faster"],
-        ["onto blanks as one WeasyPrint document, minimal CSS (not used)", f"{weasy_s:.1f}",
-         f"{COUNT / weasy_s:.0f}", f"{weasy_mem:.0f}", f"{sizes['w']:.1f}",
-         f"{base_s / weasy_s:.1f}x faster"],
+        [
+            "baseline: render_pdf one document at a time (Decree-30 page), joined",
+            f"{base_s:.1f}",
+            f"{COUNT / base_s:.0f}",
+            f"{base_mem:.0f}",
+            f"{sizes['s']:.1f}",
+            "1.0x",
+        ],
+        [
+            "onto pre-printed blanks: direct PDF writer (awards' path)",
+            f"{blank_s:.2f}",
+            f"{COUNT / blank_s:.0f}",
+            f"{blank_mem:.0f}",
+            f"{sizes['b']:.1f}",
+            f"{base_s / blank_s:.0f}x faster",
+        ],
+        [
+            f"full certificates: certificate layout, WeasyPrint chunks of {CHUNK} (awards' path)",
+            f"{full_s:.1f}",
+            f"{COUNT / full_s:.0f}",
+            f"{full_mem:.0f}",
+            f"{sizes['f']:.1f}",
+            f"{base_s / full_s:.1f}x faster",
+        ],
+        [
+            "onto blanks as one WeasyPrint document, minimal CSS (not used)",
+            f"{weasy_s:.1f}",
+            f"{COUNT / weasy_s:.0f}",
+            f"{weasy_mem:.0f}",
+            f"{sizes['w']:.1f}",
+            f"{base_s / weasy_s:.1f}x faster",
+        ],
     ]
     report.add(
         f"Certificates: {COUNT:,} onto blanks and {COUNT:,} full certificates",

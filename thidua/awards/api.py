@@ -4,6 +4,7 @@ writing through the same services."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -99,7 +100,7 @@ class AuthorityView(APIView):
     )
     def get(self, request: Request) -> Response:
         try:
-            on = timezone.datetime.fromisoformat(request.query_params["on"]).date()
+            on = dt.date.fromisoformat(request.query_params["on"])
         except (KeyError, ValueError):
             on = timezone.localdate()
         rows = selectors.authority_rows_on(on)

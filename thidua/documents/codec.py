@@ -72,7 +72,9 @@ def from_data(data: Any) -> Any:
     return data
 
 
-def spec_to_data(spec: s.DocumentSpec) -> dict[str, Any]:
+def spec_to_data(
+    spec: s.DocumentSpec | sheets.CertificateSpec | sheets.OverlaySheet,
+) -> dict[str, Any]:
     return to_data(spec)
 
 

@@ -164,7 +164,7 @@ def _bonus_text(items: Sequence[ProposalItem]) -> str:
             if multiple is None or not any(i.honoree.is_collective == collective for i in items):
                 continue
             amount = int((Decimal(base) * multiple).quantize(Decimal(1)))
-            who = _("tập thể") if collective else _("cá nhân")
+            who = "tập thể" if collective else "cá nhân"  # document text: Vietnamese
             parts.append(
                 f"{form.name} ({who}): {_decimal(multiple)} lần mức lương cơ sở = "
                 f"{group_thousands(amount)} đồng"
@@ -195,7 +195,7 @@ def _issue_decision(
         period=proposal.period_label,
         movement=proposal.movement.name if proposal.movement else "",
         proposer=proposer,
-        minutes=proposal.minutes.symbol if proposal.minutes_id else "",
+        minutes=proposal.minutes.symbol if proposal.minutes is not None else "",
         lines=[line_of(i) for i in items],
         bonus=_bonus_text(items),
         signature=_signature(office, signer, deputy=deputy),
@@ -293,7 +293,7 @@ def decide(
         )
     office = _require_office(authority_table(), proposal.unit, locked, decided_on)
     _check_items_decidable(locked, decided_on)
-    proposer = proposal.origin or _("bộ phận Nội vụ")
+    proposer = proposal.origin or "bộ phận Nội vụ"  # document text: always Vietnamese
     return _issue_decision(
         by=by,
         unit=proposal.unit,
@@ -419,7 +419,7 @@ def escalate(
     holder, holder_office = _holder(table, proposal.unit, locked, on)
     basis = (
         [f"Biên bản họp Hội đồng Thi đua - Khen thưởng số {proposal.minutes.symbol}"]
-        if proposal.minutes_id
+        if proposal.minutes is not None
         else []
     )
     document = _submission_document(
@@ -479,7 +479,8 @@ def _lock_submission(submission: Submission) -> Submission:
 
 
 def _chain_of(submission: Submission) -> list[Submission]:
-    out, current = [], submission
+    out: list[Submission] = []
+    current: Submission | None = submission
     while current is not None:
         out.append(current)
         current = current.parent

@@ -37,7 +37,8 @@ def evidence_for(
     for honoree_id, recognized_on, level in Initiative.objects.filter(
         honoree_id__in=honoree_ids, recognized_on__isnull=False
     ).values_list("honoree_id", "recognized_on", "level"):
-        initiatives[honoree_id].append((recognized_on.year, level))
+        if recognized_on is not None:
+            initiatives[honoree_id].append((recognized_on.year, level))
     others: dict[int, list[tuple[int | None, criteria.OtherAward]]] = defaultdict(list)
     for entry in DecisionEntry.objects.filter(
         honoree_id__in=honoree_ids, status=EntryStatus.GRANTED
@@ -80,11 +81,11 @@ def evidence_for(
     result = {}
     for item in items:
         proposal = item.proposal
-        form = item.award_form
+        award_form = item.award_form
         result[item.pk] = criteria.Evidence(
-            form=form.code,
-            form_subject=form.subject,
-            form_in_force=form.is_active and form.is_valid_on(on),
+            form=award_form.code,
+            form_subject=award_form.subject,
+            form_in_force=award_form.is_active and award_form.is_valid_on(on),
             honoree_kind=item.honoree.kind,
             year=proposal.period_end,
             period=proposal.period,
@@ -93,7 +94,7 @@ def evidence_for(
             proposed_with=tuple(
                 code
                 for code in proposed_together[(item.proposal_id, item.honoree_id)]
-                if code != form.code
+                if code != award_form.code
             ),
             initiatives=tuple(initiatives[item.honoree_id]),
             rating=item.rating,

@@ -146,7 +146,7 @@ def close_review(
             title=proposal.title,
             held_on=held_on,
             present=members_present,
-            threshold=rule.describe() + " " + _("số thành viên có mặt"),
+            threshold=rule.describe() + " số thành viên có mặt",  # the document is Vietnamese
             lines=lines,
             approved=approved,
             opinions=opinions,

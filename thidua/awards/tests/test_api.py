@@ -6,7 +6,6 @@ import pytest
 
 from thidua.awards.models import Decision, Submission
 
-
 pytestmark = pytest.mark.django_db
 
 

@@ -240,14 +240,14 @@ def review_close(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Ngày họp và số thành viên có mặt chưa hợp lệ."))
         return redirect("awards:proposal-detail", pk=pk)
-    votes = {}
+    votes: dict[int, tuple[int, int, int]] = {}
     for item_id in proposal.items.values_list("pk", flat=True):
         raw = [
             request.POST.get(f"{k}_{item_id}", "").strip() for k in ("for", "against", "abstain")
         ]
         if any(raw):
             try:
-                votes[item_id] = tuple(int(v or 0) for v in raw)
+                votes[item_id] = (int(raw[0] or 0), int(raw[1] or 0), int(raw[2] or 0))
             except ValueError:
                 messages.error(request, _("Số phiếu phải là số."))
                 return redirect("awards:proposal-detail", pk=pk)

@@ -153,9 +153,9 @@ def test_demo_honorees_cover_the_registry(demo):
     assert set(honorees.values_list("stage", flat=True)) == {"discovered", "fostered", "replicated"}
     years = set(Recognition.objects.values_list("year", flat=True))
     assert years == {2020, 2021, 2022, 2023, 2024, 2025}  # 2025: the awards demo's decisions
-    assert set(
-        Recognition.objects.filter(year=2025).values_list("decision_number", flat=True)
-    ) == {"01/QĐ-UBND"}
+    assert set(Recognition.objects.filter(year=2025).values_list("decision_number", flat=True)) == {
+        "01/QĐ-UBND"
+    }
     # Some have 2 consecutive CSTĐCS (one route to Bằng khen tỉnh, Law Art. 74).
     district = Unit.objects.get(source="local", code="350")
     officer = get_user_model().objects.get(username="nv.kimbang")
