@@ -260,6 +260,28 @@ def _issue_decision(
     return decision
 
 
+def _approved_items(
+    proposal: Proposal, items: Sequence[ProposalItem]
+) -> tuple[Proposal, list[ProposalItem]]:
+    """The reviewed proposal and the chosen items, locked; each must be approved by the
+    council and not handled yet. Refusals: ``awards.not_reviewed``, ``awards.nothing_selected``,
+    ``awards.item_not_approved``."""
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",)).select_related("unit").get(pk=proposal.pk)
+    )
+    if proposal.status != ProposalStatus.REVIEWED:
+        raise ConflictError("awards.not_reviewed", _("Hội đồng chưa xét đề nghị này."))
+    if not items:
+        raise DomainError("awards.nothing_selected", _("Chưa chọn ai."))
+    locked = _lock_items(items)
+    if any(i.proposal_id != proposal.pk or i.status != ItemStatus.APPROVED for i in locked):
+        raise ConflictError(
+            "awards.item_not_approved",
+            _("Chỉ xử lý được những người Hội đồng đã nhất trí và chưa được xử lý."),
+        )
+    return proposal, locked
+
+
 @transaction.atomic
 def decide(
     proposal: Proposal,
@@ -278,19 +300,7 @@ def decide(
     ``awards.duplicate_recognition``, ``awards.issuer_missing``, ``awards.future_date``."""
     decided_on = decided_on or timezone.localdate()
     _check_date(decided_on)
-    proposal = (
-        Proposal.objects.select_for_update(of=("self",)).select_related("unit").get(pk=proposal.pk)
-    )
-    if proposal.status != ProposalStatus.REVIEWED:
-        raise ConflictError("awards.not_reviewed", _("Hội đồng chưa xét đề nghị này."))
-    if not items:
-        raise DomainError("awards.nothing_selected", _("Chưa chọn ai để quyết định."))
-    locked = _lock_items(items)
-    if any(i.proposal_id != proposal.pk or i.status != ItemStatus.APPROVED for i in locked):
-        raise ConflictError(
-            "awards.item_not_approved",
-            _("Chỉ quyết định được những người Hội đồng đã nhất trí và chưa được quyết định."),
-        )
+    proposal, locked = _approved_items(proposal, items)
     office = _require_office(authority_table(), proposal.unit, locked, decided_on)
     _check_items_decidable(locked, decided_on)
     proposer = proposal.origin or "bộ phận Nội vụ"  # document text: always Vietnamese
@@ -388,19 +398,7 @@ def escalate(
     ``awards.criteria_block``, ``awards.no_upper_level``, ``awards.issuer_missing``."""
     on = submitted_on or timezone.localdate()
     _check_date(on)
-    proposal = (
-        Proposal.objects.select_for_update(of=("self",)).select_related("unit").get(pk=proposal.pk)
-    )
-    if proposal.status != ProposalStatus.REVIEWED:
-        raise ConflictError("awards.not_reviewed", _("Hội đồng chưa xét đề nghị này."))
-    if not items:
-        raise DomainError("awards.nothing_selected", _("Chưa chọn ai để trình."))
-    locked = _lock_items(items)
-    if any(i.proposal_id != proposal.pk or i.status != ItemStatus.APPROVED for i in locked):
-        raise ConflictError(
-            "awards.item_not_approved",
-            _("Chỉ trình được những người Hội đồng đã nhất trí và chưa được xử lý."),
-        )
+    proposal, locked = _approved_items(proposal, items)
     table = authority_table()
     within = [i for i in locked if table.may_decide(node(proposal.unit), i.award_form.code, on)]
     if within:

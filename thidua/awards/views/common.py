@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from thidua.awards.models import Decision, Proposal, Submission
 from thidua.core.errors import DomainError
@@ -54,6 +55,18 @@ def selected_ids(request: HttpRequest) -> list[int]:
         except ValueError:
             continue
     return out
+
+
+def signing(request: HttpRequest) -> dict[str, Any] | None:
+    """The date, signer and capacity of a decision or a Tờ trình from the POST; None (with the
+    message shown) when the date is not valid."""
+    from thidua.awards.forms import DecideForm
+
+    form = DecideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Ngày ký chưa hợp lệ."))
+        return None
+    return dict(form.cleaned_data)
 
 
 def can(request: HttpRequest, action: str, unit: Any) -> bool:

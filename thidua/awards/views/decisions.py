@@ -11,7 +11,7 @@ from thidua.awards import selectors, services
 from thidua.awards.enums import SubmissionStatus
 from thidua.awards.forms import DecideForm, PrintForm, ReturnForm, RevokeForm
 from thidua.awards.models import BlankLayout
-from thidua.awards.views.common import can, decision_for, refuse, submission_for
+from thidua.awards.views.common import can, decision_for, refuse, signing, submission_for
 from thidua.core.errors import DomainError
 from thidua.units import access
 
@@ -53,12 +53,11 @@ def _upper_submission(request: HttpRequest, pk: int):
 @require_POST
 def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _upper_submission(request, pk)
-    form = DecideForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Ngày ký chưa hợp lệ."))
+    data = signing(request)
+    if data is None:
         return redirect("awards:submission-detail", pk=pk)
     try:
-        decision = services.decide_submission(submission, by=request.user, **form.cleaned_data)
+        decision = services.decide_submission(submission, by=request.user, **data)
     except DomainError as error:
         refuse(request, error)
         return redirect("awards:submission-detail", pk=pk)
@@ -72,16 +71,15 @@ def submission_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def submission_forward(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _upper_submission(request, pk)
-    form = DecideForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Ngày ký chưa hợp lệ."))
+    data = signing(request)
+    if data is None:
         return redirect("awards:submission-detail", pk=pk)
     try:
         upward = services.forward(
             submission,
             by=request.user,
-            on=form.cleaned_data["decided_on"],
-            signer_name=form.cleaned_data["signer_name"],
+            on=data["decided_on"],
+            signer_name=data["signer_name"],
         )
     except DomainError as error:
         refuse(request, error)

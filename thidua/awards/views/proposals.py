@@ -18,7 +18,7 @@ from thidua.awards.forms import (
     ReviewForm,
 )
 from thidua.awards.models import Evidence, Proposal, ProposalItem
-from thidua.awards.views.common import can, proposal_for, refuse, selected_ids
+from thidua.awards.views.common import can, proposal_for, refuse, selected_ids, signing
 from thidua.core.errors import DomainError
 from thidua.honorees import selectors as honoree_selectors
 from thidua.honorees.models import Honoree
@@ -275,13 +275,12 @@ def _selected(request: HttpRequest, proposal: Proposal) -> list[ProposalItem]:
 def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = proposal_for(request, pk)
     access.require(request.user, "awards.decide", proposal.unit)
-    form = DecideForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Ngày ký chưa hợp lệ."))
+    data = signing(request)
+    if data is None:
         return redirect("awards:proposal-detail", pk=pk)
     try:
         decision = services.decide(
-            proposal, by=request.user, items=_selected(request, proposal), **form.cleaned_data
+            proposal, by=request.user, items=_selected(request, proposal), **data
         )
     except DomainError as error:
         refuse(request, error)
@@ -299,17 +298,16 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def proposal_escalate(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = proposal_for(request, pk)
     access.require(request.user, "awards.submit", proposal.unit)
-    form = DecideForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Ngày ký chưa hợp lệ."))
+    data = signing(request)
+    if data is None:
         return redirect("awards:proposal-detail", pk=pk)
     try:
         submission = services.escalate(
             proposal,
             by=request.user,
             items=_selected(request, proposal),
-            submitted_on=form.cleaned_data["decided_on"],
-            signer_name=form.cleaned_data["signer_name"],
+            submitted_on=data["decided_on"],
+            signer_name=data["signer_name"],
         )
     except DomainError as error:
         refuse(request, error)
