@@ -457,3 +457,26 @@ def test_printing_certificates_full_and_onto_blanks(
     ]
     assert DocumentBatch.objects.count() == 2
     assert AuditEntry.objects.filter(action="awards.certificates.printed").count() == 2
+
+
+def test_a_conference_attaches_proposals_through_the_generic_link(awards_world):
+    from thidua.honorees.models import Movement
+    from thidua.units import access
+
+    w = awards_world
+    host = Movement.objects.first()  # any model instance stands for a conference here
+    attached = services.create_proposal(
+        by=w.organizer_a,
+        unit=w.world.commune_a,
+        title="Tại hội nghị",
+        period_start=2020,
+        period_end=2025,
+        source=host,
+    )
+    services.create_proposal(
+        by=w.organizer_a, unit=w.world.commune_a, title="Riêng", period_start=2020, period_end=2025
+    )
+    scope_a = access.scope_for(w.organizer_a)
+    assert list(selectors.proposals_for_source(scope_a, host)) == [attached]
+    assert attached.source == host
+    assert list(selectors.proposals_for_source(access.scope_for(w.organizer_b), host)) == []
