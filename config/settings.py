@@ -373,6 +373,8 @@ SPECTACULAR_SETTINGS = {
         "ManualCategoryEnum": "thidua.conferences.enums.MANUAL_CATEGORY_CHOICES",
         "PoolSourceEnum": "thidua.conferences.enums.PoolSource",
         "UnitSourceEnum": "thidua.units.enums.UnitSource",
+        "AwardLevelEnum": "thidua.awards.enums.AwardLevel",
+        "UnitLevelEnum": "thidua.units.enums.UnitLevel",
     },
 }
 
@@ -389,3 +391,14 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Awards (thidua/awards) ---------------------------------------------------------------------
+# The council approves a candidate when the votes for are more than half of the members present
+# (domain.md §5: the default; "strict": False means "at least").
+AWARDS_COUNCIL_THRESHOLD = {"share": os.environ.get("AWARDS_COUNCIL_SHARE", "1/2"), "strict": True}
+AWARDS_COUNCIL_ISSUER = "HĐTĐKT"  # the council's own document series (…/BB-HĐTĐKT)
+AWARDS_EVIDENCE_MAX_BYTES = env_int("AWARDS_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+# Base salary (mức lương cơ sở, đồng/month) for the bonus line of decisions: Decree 73/2024.
+AWARDS_BASE_SALARY = env_int("AWARDS_BASE_SALARY", 2_340_000)
+# Social components counted as "workers and farmers" in the statistics (R10).
+AWARDS_WORKER_FARMER_COMPONENTS = ["cong-nhan", "nong-dan"]

@@ -19,4 +19,5 @@ urlpatterns = [
     path("selection/apportion/", selection.ApportionView.as_view(), name="selection-apportion"),
     path("", include("thidua.campaigns.api_urls")),
     path("", include("thidua.conferences.api_urls")),
+    path("", include("thidua.awards.api_urls")),
 ]

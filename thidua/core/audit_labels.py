@@ -79,6 +79,21 @@ ACTION_LABELS = {
     "conferences.delegate_list.reopened": _("mở lại danh sách đại biểu"),
     "conferences.proposal.created": _("đề xuất danh sách đại biểu (bộ giải)"),
     "conferences.proposal.applied": _("áp dụng đề xuất danh sách đại biểu"),
+    "awards.proposal.created": _("lập đề nghị khen thưởng"),
+    "awards.proposal.merged": _("tổng hợp đề nghị khen thưởng"),
+    "awards.proposal.submitted_for_review": _("gửi Hội đồng xét đề nghị khen thưởng"),
+    "awards.proposal.reviewed": _("Hội đồng biểu quyết, lập biên bản"),
+    "awards.candidate.added": _("thêm người, tập thể được đề nghị"),
+    "awards.candidate.removed": _("bỏ người, tập thể khỏi đề nghị"),
+    "awards.evidence.attached": _("đính kèm tài liệu minh chứng"),
+    "awards.opinion.recorded": _("ghi ý kiến thành viên Hội đồng"),
+    "awards.decision.issued": _("ban hành quyết định khen thưởng"),
+    "awards.submission.sent": _("trình cấp trên khen thưởng"),
+    "awards.submission.forwarded": _("trình tiếp lên cấp trên"),
+    "awards.submission.decided": _("quyết định theo tờ trình của cấp dưới"),
+    "awards.submission.returned": _("trả lại tờ trình khen thưởng"),
+    "awards.entry.revoked": _("thu hồi khen thưởng"),
+    "awards.certificates.printed": _("in giấy khen"),
 }
 
 

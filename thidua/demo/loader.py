@@ -45,6 +45,8 @@ def load_demo(log: Log = print) -> None:
             f"({campaign.assignments.count()} nhiệm vụ)"
         )
         log(f"Hội nghị: {ensure_conferences()} mới")
+        decisions, pending = ensure_awards()
+        log(f"Khen thưởng: {decisions} quyết định; {pending} tờ trình chờ huyện xử lý")
 
 
 def _legacy(code: str) -> Unit:
@@ -247,6 +249,14 @@ def ensure_conferences() -> int:
     organizer's cap), Ba Sao's recorded choice, two plenary communes, and the district's
     conference with its programme and an optimizer-proposed list (thidua/conferences/demo.py)."""
     from thidua.conferences.demo import ensure_conferences as build
+
+    return build()
+
+
+def ensure_awards() -> tuple[int, int]:
+    """Proposals, council reviews, decisions, certificates and a Tờ trình upward
+    (thidua/awards/demo.py)."""
+    from thidua.awards.demo import ensure_awards as build
 
     return build()
 

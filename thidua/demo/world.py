@@ -154,5 +154,12 @@ PERSONAS: tuple[Persona, ...] = (
     Persona("xem.kimbang", "Vũ Thu Trang", "viewer", DISTRICT_CODE, "Văn phòng HĐND - UBND huyện"),
     Persona("ubnd.que", "Hoàng Văn Nam", "organizer", "13384", "Công chức Văn phòng - Thống kê"),
     Persona("ct.que", "Bùi Đức Long", "leader", "13384", "Chủ tịch UBND thị trấn Quế"),
+    Persona(
+        "hd.que",
+        "Trương Thị Hòa",
+        "council",
+        "13384",
+        "Thường trực Hội đồng Thi đua - Khen thưởng thị trấn",
+    ),
     Persona("ubnd.basao", "Đinh Thị Mai", "organizer", "13429", "Công chức Văn phòng - Thống kê"),
 )

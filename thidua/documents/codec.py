@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from thidua.documents import sheets
 from thidua.documents import spec as s
 
 CLASSES: dict[str, type] = {
@@ -25,6 +26,9 @@ CLASSES: dict[str, type] = {
         s.Signature,
         s.Annex,
         s.DocumentSpec,
+        sheets.CertificateSpec,
+        sheets.PlacedText,
+        sheets.OverlaySheet,
     )
 }
 
@@ -68,13 +72,16 @@ def from_data(data: Any) -> Any:
     return data
 
 
-def spec_to_data(spec: s.DocumentSpec) -> dict[str, Any]:
+def spec_to_data(
+    spec: s.DocumentSpec | sheets.CertificateSpec | sheets.OverlaySheet,
+) -> dict[str, Any]:
     return to_data(spec)
 
 
-def spec_from_data(data: dict[str, Any]) -> s.DocumentSpec:
+def spec_from_data(data: dict[str, Any]) -> Any:
+    """A DocumentSpec, or a sheet of a batch (CertificateSpec, OverlaySheet)."""
     spec = from_data(data)
-    if not isinstance(spec, s.DocumentSpec):
+    if not isinstance(spec, s.DocumentSpec | sheets.CertificateSpec | sheets.OverlaySheet):
         raise s.SpecError(
             "documents.bad_data",
             s.gettext_noop("Dữ liệu văn bản không đọc được (%(name)s)."),

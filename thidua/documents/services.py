@@ -28,6 +28,7 @@ from thidua.documents.enums import BatchStatus
 from thidua.documents.models import DocumentBatch, GeneratedDocument, Issuer, NumberSeries
 from thidua.documents.rendering import render_docx
 from thidua.documents.rendering.pdf import render_pdf_counted
+from thidua.documents.sheets import BatchItem, check_item, kind_of
 from thidua.documents.spec import DocumentNumber, DocumentSpec, SpecError, check
 from thidua.units.models import Unit
 
@@ -327,17 +328,23 @@ def start_batch(
     by: Any,
     unit: Unit,
     title: str,
-    specs: Sequence[DocumentSpec],
+    specs: Sequence[BatchItem],
     chunk_size: int | None = None,
 ) -> DocumentBatch:
-    """Queue ``specs`` to be rendered in the background as one PDF. Each description is checked
-    first. Refusals: ``documents.batch_empty``, and the checks of ``spec.check`` (the message
-    names the document)."""
+    """Queue ``specs`` to be rendered in the background as one PDF: Decree-30 documents, or
+    certificates, or sheets printed onto blanks (thidua/documents/sheets.py; one kind per
+    batch). Each description is checked first. Refusals: ``documents.batch_empty``,
+    ``documents.mixed_batch``, and the checks of ``spec.check`` / ``sheets.check_item`` (the
+    message names the document)."""
     if not specs:
         raise DomainError("documents.batch_empty", _("Lô văn bản không có văn bản nào."))
+    try:
+        kind_of(specs)
+    except SpecError as error:
+        raise refusal(error) from error
     for index, spec in enumerate(specs, start=1):
         try:
-            check(spec)
+            check_item(spec)
         except SpecError as error:
             detail = refusal(error)
             raise DomainError(

@@ -65,6 +65,16 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "conferences.manage": frozenset({Role.ORGANIZER}),
     "conferences.propose_cap": frozenset({Role.COUNCIL, Role.ORGANIZER}),
     "conferences.approve_list": frozenset({Role.ORGANIZER, Role.LEADER}),
+    # Awards (thidua/awards): the Front and organizations propose, the organizer assembles and
+    # sends to the council, the council reviews, the leader decides (R14, R17-R19).
+    "awards.view": ALL_ROLES,
+    "awards.propose": frozenset({Role.ORGANIZER, Role.FRONT}),
+    "awards.assemble": frozenset({Role.ORGANIZER}),
+    "awards.review": frozenset({Role.COUNCIL}),
+    "awards.decide": frozenset({Role.LEADER}),
+    "awards.submit": frozenset({Role.ORGANIZER, Role.LEADER}),
+    "awards.print": frozenset({Role.ORGANIZER, Role.LEADER}),
+    "awards.export": frozenset({Role.ORGANIZER, Role.COUNCIL, Role.LEADER}),
 }
 
 M = TypeVar("M", bound=models.Model)

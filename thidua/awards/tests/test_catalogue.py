@@ -38,7 +38,7 @@ def test_catalogue_holds_the_titles_and_forms_of_the_2022_law():
     assert set(AwardForm.objects.values_list("code", flat=True)) == SEEDED
     cstdcs = AwardForm.objects.get(code="cstdcs")
     assert (cstdcs.subject, cstdcs.kind, cstdcs.level) == ("individual", "title", "grassroots")
-    assert cstdcs.legal_basis == "Điều 23, Luật Thi đua, khen thưởng số 06/2022/QH15"
+    assert cstdcs.legal_basis == "Điều 21, Luật Thi đua, khen thưởng số 06/2022/QH15"
     assert AwardForm.objects.get(code="bang-khen-tinh").legal_article == "Điều 74"
     assert AwardForm.objects.get(code="gia-dinh-van-hoa").subject == "household"
 

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from thidua.awards.models import BlankLayout, Decision, Proposal, Submission
 from thidua.conferences.models import Conference, Delegate, DelegateProposal
 from thidua.core.models import AuditEntry
 from thidua.demo import world as seed
@@ -97,6 +98,10 @@ def test_second_load_changes_nothing(demo):
             sorted(Conference.objects.values_list("unit__code", "format", "cap", "status")),
             sorted(Delegate.objects.values_list("conference__unit__code", "name", "status")),
             DelegateProposal.objects.count(),
+            sorted(Proposal.objects.values_list("title", "status")),
+            sorted(Decision.objects.values_list("symbol", "unit__name")),
+            sorted(Submission.objects.values_list("document__symbol", "status")),
+            sorted(BlankLayout.objects.values_list("issuer__unit__name", "award_form__code")),
         )
 
     before = state()
@@ -151,7 +156,10 @@ def test_demo_honorees_cover_the_registry(demo):
     assert honorees.values("field").distinct().count() >= 6
     assert set(honorees.values_list("stage", flat=True)) == {"discovered", "fostered", "replicated"}
     years = set(Recognition.objects.values_list("year", flat=True))
-    assert years == {2020, 2021, 2022, 2023, 2024}
+    assert years == {2020, 2021, 2022, 2023, 2024, 2025}  # 2025: the awards demo's decisions
+    assert set(Recognition.objects.filter(year=2025).values_list("decision_number", flat=True)) == {
+        "01/QĐ-UBND"
+    }
     # Some have 2 consecutive CSTĐCS (one route to Bằng khen tỉnh, Law Art. 74).
     district = Unit.objects.get(source="local", code="350")
     officer = get_user_model().objects.get(username="nv.kimbang")
@@ -350,3 +358,33 @@ def test_conferences_follow_the_rules_of_the_campaign(demo):
     )
     programme = GeneratedDocument.objects.get(kind="CTr")
     assert (programme.symbol, programme.source_id) == ("01/CTr-UBND", str(district.pk))
+
+
+@pytest.mark.django_db
+def test_demo_awards_at_que_and_the_district(demo):
+    from thidua.awards import selectors
+
+    que = Unit.objects.get(source="local", code="13384")
+    district = Unit.objects.get(source="local", code="350")
+    decision = Decision.objects.get(unit=que)
+    assert (decision.symbol, str(decision.decided_on), decision.signer_name) == (
+        "01/QĐ-UBND",
+        "2025-03-20",
+        "Bùi Đức Long",
+    )
+    assert sorted(decision.entries.values_list("honoree__name", flat=True)) == [
+        "Phạm Thị Ngọc",
+        "Trần Văn Khải",
+        "Tổ dân phố Quế Sơn",
+    ]
+    proposal = decision.proposal
+    assert proposal.minutes.symbol == "01/BB-HĐTĐKT"
+    batches = DocumentBatch.objects.filter(unit=que).order_by("id")
+    assert [(b.status, b.total) for b in batches] == [("done", 3), ("done", 3)]
+    chair = get_user_model().objects.get(username="ct.kimbang")
+    inbox = list(selectors.inbox(access.scope_for(chair), district))
+    assert [s.document.symbol for s in inbox] == ["01/TTr-UBND"]
+    assert [i.honoree.name for i in inbox[0].items.all()] == ["Nguyễn Thị Thu Hằng"]
+    district_decision = Decision.objects.get(unit=district)
+    assert district_decision.entries.count() == 3
+    assert district_decision.office.code == "district-chair"

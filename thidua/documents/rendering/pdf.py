@@ -15,12 +15,14 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from thidua.documents import spec as s
 from thidua.documents.rendering.html import page_html
+from thidua.documents.sheets import BatchItem, CertificateSpec, OverlaySheet, kind_of
 
 FONT_DIR = Path(os.environ.get("THIDUA_FONT_DIR", "/usr/share/fonts/truetype/liberation2"))
 FONT_FAMILY = "Liberation Serif"
@@ -48,20 +50,24 @@ def font_files() -> list[Path]:
     return files
 
 
-@cache
-def stylesheet_text() -> str:
-    faces = "".join(
+def font_faces_css() -> str:
+    return "".join(
         f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{path.as_uri()}"); '
         f"font-weight: {weight}; font-style: {style}; }}\n"
         for path, (_, weight, style) in zip(font_files(), FONT_FACES, strict=True)
     )
-    return faces + STYLESHEET.read_text(encoding="utf-8")
 
 
-def html_to_pdf(html: str) -> tuple[bytes, int]:
-    """PDF bytes and their number of pages."""
+@cache
+def stylesheet_text(sheet: Path = STYLESHEET) -> str:
+    return font_faces_css() + sheet.read_text(encoding="utf-8")
+
+
+def html_to_pdf(html: str, stylesheet: Path = STYLESHEET) -> tuple[bytes, int]:
+    """PDF bytes and their number of pages (``stylesheet``: decree30.css, or another layout
+    such as certificate.css, with the same font faces)."""
     fonts = FontConfiguration()
-    css = CSS(string=stylesheet_text(), font_config=fonts)
+    css = CSS(string=stylesheet_text(stylesheet), font_config=fonts)
     document = HTML(string=html, base_url=str(STYLESHEET.parent)).render(
         stylesheets=[css], font_config=fonts
     )
@@ -86,10 +92,23 @@ def render_pdf_batch(specs: Sequence[s.DocumentSpec], title: str = "") -> bytes:
     return render_pdf_batch_counted(specs, title)[0]
 
 
-def render_pdf_batch_counted(specs: Sequence[s.DocumentSpec], title: str = "") -> tuple[bytes, int]:
+def render_pdf_batch_counted(specs: Sequence[BatchItem], title: str = "") -> tuple[bytes, int]:
+    """A batch of one kind (sheets.kind_of): Decree-30 documents, full certificates, or text
+    onto pre-printed blanks (written directly, without WeasyPrint)."""
     if not specs:
         raise ValueError("an empty batch has no pages")
-    return html_to_pdf(page_html(list(specs), title=title))
+    kind = kind_of(specs)
+    if kind == "overlay":
+        from thidua.documents.rendering.overlay import render_overlays
+
+        return render_overlays(cast(Sequence[OverlaySheet], specs))
+    if kind == "certificate":
+        from thidua.documents.rendering.certificate import CERTIFICATE_CSS, certificates_html
+
+        return html_to_pdf(
+            certificates_html(cast(Sequence[CertificateSpec], specs)), CERTIFICATE_CSS
+        )
+    return html_to_pdf(page_html(cast(list[s.DocumentSpec], list(specs)), title=title))
 
 
 def join_pdfs(parts: Iterable[Path], target: Path) -> None:
