@@ -135,6 +135,15 @@ def apportion(
     weight = [0 if u in excluded else w for u, w in zip(units, ints, strict=True)]
     if sum(weight) == 0 and seats > sum(low):
         raise SelectionError("zero_weights", "Các đơn vị còn lại đều có trọng số 0.")
+    # A unit of weight 0 earns no seat by any method: it holds its minimum only. The others must
+    # be able to take the rest within their caps.
+    reachable = sum(hi if w > 0 else lo for w, lo, hi in zip(weight, low, high, strict=True))
+    if reachable < seats:
+        raise SelectionError(
+            "caps_below_seats",
+            f"Các đơn vị có trọng số dương chỉ nhận được tối đa {reachable} ghế "
+            f"(theo giới hạn tối đa), ít hơn {seats} ghế cần phân bổ.",
+        )
     if method == "hamilton":
         allocation, ties = _hamilton(units, weight, seats, low, high)
     else:

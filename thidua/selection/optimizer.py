@@ -30,6 +30,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
+import sys
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -253,8 +256,7 @@ class Problem:
         lp.a_matrix_.index_ = indices
         lp.a_matrix_.value_ = values
         lp.integrality_ = [highspy.HighsVarType.kInteger] * num_col
-        solver = highspy.Highs()
-        solver.setOptionValue("output_flag", False)
+        solver = _new_solver()
         solver.setOptionValue("mip_rel_gap", 0.0)
         solver.setOptionValue("mip_abs_gap", 0.0)
         # Measured on the benchmark (bench/bench_optimizer.py): on these models the root LP is
@@ -476,3 +478,31 @@ def _split_classes(
     for i, m in enumerate(merit):
         status.setdefault(m, set()).add(bool(inside[i]))
     return {c.id: numbers[i] for i, c in enumerate(candidates) if len(status[merit[i]]) == 2}
+
+
+_BANNER_SILENCED = threading.Lock()
+_banner_done = False
+
+
+def _new_solver() -> Any:
+    """A quiet HiGHS instance. The first one in a process prints a copyright banner to the C-level
+    stdout (not Python's), which would land in command output and server logs; silence that
+    once, by pointing file descriptor 1 at /dev/null while it is created."""
+    global _banner_done
+    with _BANNER_SILENCED:
+        if _banner_done:
+            solver = highspy.Highs()
+        else:
+            sys.stdout.flush()
+            saved = os.dup(1)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, 1)
+                solver = highspy.Highs()
+            finally:
+                os.dup2(saved, 1)
+                os.close(saved)
+                os.close(devnull)
+            _banner_done = True
+    solver.setOptionValue("output_flag", False)
+    return solver

@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 from apportionment import methods as oracle
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from thidua.selection.apportionment import METHODS, apportion
@@ -138,15 +138,23 @@ weights_strategy = st.dictionaries(
     cap=st.none() | st.integers(0, 30),
     method=st.sampled_from(METHODS),
 )
+@example(weights={"a": 0, "b": 1}, seats=2, minimum=0, cap=1, method="hamilton")
 def test_properties_sum_minimum_caps(weights, seats, minimum, cap, method):
     assume(sum(weights.values()) > 0)
     try:
         result = apportion(weights, seats, method, min_per_unit=minimum, max_per_unit=cap)
     except SelectionError as error:
+        # Units of weight 0 earn no seat by any method: they hold their minimum only.
+        positive = sum(1 for w in weights.values() if w > 0)
+        reachable = (
+            None
+            if cap is None
+            else positive * min(cap, seats) + (len(weights) - positive) * minimum
+        )
         reasons = {
             "cap_below_minimum": cap is not None and cap < minimum,
             "minimum_exceeds_seats": minimum * len(weights) > seats,
-            "caps_below_seats": cap is not None and len(weights) * min(cap, seats) < seats,
+            "caps_below_seats": reachable is not None and reachable < seats,
         }
         assert reasons.get(error.code) is True
         return
