@@ -55,7 +55,7 @@ def allocation(request: HttpRequest, pk: int) -> HttpResponse:
     the certified delegates with their quota."""
     conference = selectors.get_conference_for(request.user, pk)
     access.require(request.user, "elections.view", conference.unit)
-    units = services.sub_units(conference.unit)
+    units = services.sub_units(conference.unit, conference.campaign)
     current = (
         selectors.allocations_in(access.scope_for(request.user))
         .filter(campaign=conference.campaign, unit=conference.unit)

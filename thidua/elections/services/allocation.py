@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from thidua.campaigns.enums import AssignmentKind
 from thidua.campaigns.models import Campaign
 from thidua.conferences.rules import sub_unit_path
 from thidua.core.audit import record_audit
@@ -31,16 +32,29 @@ from thidua.selection.quotas import allocate_category
 from thidua.units.models import Unit
 
 
-def sub_units(unit: Unit) -> list[Unit]:
-    """The sub-units that receive seats: the unit's current children, by name."""
-    return list(unit.children.filter(valid_to__isnull=True).order_by("name", "pk"))
+def sub_units(unit: Unit, campaign: Campaign | None = None) -> list[Unit]:
+    """The sub-units that receive seats: the children the campaign assigned a conference to,
+    else the unit's current children; by name."""
+    children = unit.children.order_by("name", "pk")
+    if campaign is not None:
+        assigned = children.filter(
+            campaign_assignments__campaign=campaign,
+            campaign_assignments__kind=AssignmentKind.HOLD_CONFERENCE,
+        ).distinct()
+        found = list(assigned)
+        if found:
+            return found
+    return list(children.filter(valid_to__isnull=True))
 
 
 def source_weights(
-    unit: Unit, source: str, typed: Mapping[str, Any] | None = None
+    unit: Unit,
+    source: str,
+    typed: Mapping[str, Any] | None = None,
+    campaign: Campaign | None = None,
 ) -> dict[str, Any]:
     """Weights by sub-unit id (as text). Staff counts and honoree counts are read in one query."""
-    children = sub_units(unit)
+    children = sub_units(unit, campaign)
     if source == WeightSource.STAFF:
         return {str(c.pk): c.staff_count or 0 for c in children}
     if source == WeightSource.HONOREES:
@@ -96,7 +110,7 @@ def allocate(
     require(by, "elections.allocate", unit)
     if method not in Method.values:
         raise DomainError("elections.method", _("Phương pháp phân bổ không hợp lệ."))
-    weights = source_weights(unit, weight_source, typed)
+    weights = source_weights(unit, weight_source, typed, campaign)
     if not weights:
         raise DomainError("elections.no_sub_units", _("Đơn vị không có đơn vị trực thuộc."))
     clean_caps = {str(k): int(v) for k, v in (caps or {}).items() if v not in ("", None)}

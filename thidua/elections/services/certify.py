@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.conferences.models import Delegate
@@ -36,7 +37,9 @@ def elected_delegates(poll: Poll) -> list[Delegate]:
     return people
 
 
-def _issue_minutes(poll: Poll, by: Any, people: list[Delegate], reason: str) -> Any:
+def _issue_minutes(
+    poll: Poll, by: Any, people: list[Delegate], reason: str, now: dt.datetime
+) -> Any:
     conference = poll.conference
     issuer = programme_issuer(conference)
     if issuer is None:
@@ -51,7 +54,9 @@ def _issue_minutes(poll: Poll, by: Any, people: list[Delegate], reason: str) -> 
     if poll.result.get("status") == "approved":
         elected.append(WHOLE_LIST)
     spec = paper.minutes_spec(poll, names, elected, reason=reason)
-    return document_services.issue_document(by=by, issuer=issuer, spec=spec, source=poll)
+    return document_services.issue_document(
+        by=by, issuer=issuer, spec=spec, source=poll, date=timezone.localdate(now)
+    )
 
 
 @transaction.atomic
@@ -81,7 +86,7 @@ def certify(poll: Poll, *, by: Any, now: dt.datetime | None = None) -> Certifica
         )
     now = clock(now)
     people = elected_delegates(poll)
-    document = _issue_minutes(poll, by, people, "")
+    document = _issue_minutes(poll, by, people, "", now)
     record = Certification.objects.create(
         poll=poll,
         version=1,
@@ -134,7 +139,7 @@ def correct(
         raise DomainError("elections.not_candidate", _("Chỉ cử được người có tên trong phiếu."))
     people = [by_delegate[i] for i in sorted(set(delegate_ids), key=lambda i: by_delegate[i].name)]
     now = clock(now)
-    document = _issue_minutes(poll, by, people, text)
+    document = _issue_minutes(poll, by, people, text, now)
     record = Certification.objects.create(
         poll=poll,
         version=current.version + 1,

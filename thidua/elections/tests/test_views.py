@@ -111,13 +111,10 @@ def test_no_voter_to_choice_link_in_the_database(conference_a, electorate, commu
     a = str(poll.candidates.first().pk)
     for _delegate, token in tokens[:4]:
         services.cast_ballot(token, [a])
+    describe = connection.introspection.get_table_description
     with connection.cursor() as cursor:
-        ballot_columns = {
-            c.name for c in connection.introspection.get_table_description(cursor, Ballot._meta.db_table)
-        }  # fmt: skip
-        elector_columns = {
-            c.name for c in connection.introspection.get_table_description(cursor, Elector._meta.db_table)
-        }  # fmt: skip
+        ballot_columns = {c.name for c in describe(cursor, Ballot._meta.db_table)}
+        elector_columns = {c.name for c in describe(cursor, Elector._meta.db_table)}
     assert ballot_columns == {"id", "poll_id", "receipt_hash", "approved"}
     assert elector_columns == {"id", "poll_id", "delegate_id", "token_hash", "used"}
     relations = {f.related_model for f in Ballot._meta.get_fields() if f.is_relation}
