@@ -173,3 +173,50 @@ def test_unknown_token_and_receipt(client):
     assert (
         "Không tìm thấy" in client.get(reverse("elections:receipt"), {"ma": "X"}).content.decode()
     )
+
+
+def test_paper_ballots_print_and_double_entry_through_the_page(
+    client, conference_a, electorate, commune_a_officer, council_a
+):
+    nominate(conference_a, commune_a_officer, electorate[:2])
+    poll = services.create_poll(conference_a, by=commune_a_officer, procedure="paper", seats=1)
+    _login(client, commune_a_officer)
+    early = client.get(reverse("elections:poll-ballots", args=[poll.pk]))
+    assert early.status_code == 302  # printed once the present are known
+    client.post(reverse("elections:poll-open", args=[poll.pk]))
+    pdf = client.get(reverse("elections:poll-ballots", args=[poll.pk]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    a, b = (str(c.pk) for c in poll.candidates.all())
+    url = reverse("elections:poll-box", args=[poll.pk])
+    client.post(url, {"box": "1", "entry": "1", "cast": "9", "invalid": "0",
+                      f"approve_{a}": "6", f"approve_{b}": "3"})  # fmt: skip
+    client.logout()
+    _login(client, council_a)
+    page = client.post(url, {"box": "1", "entry": "2", "cast": "9", "invalid": "0",
+                             f"approve_{a}": "5", f"approve_{b}": "3"}, follow=True)  # fmt: skip
+    assert "không khớp" in page.content.decode()
+    assert poll.box_entries.count() == 1
+    client.post(url, {"box": "1", "entry": "2", "cast": "9", "invalid": "0",
+                      f"approve_{a}": "6", f"approve_{b}": "3"})  # fmt: skip
+    assert poll.box_entries.count() == 2
+
+
+def test_api_lists_are_scoped_and_constant(
+    client, campaign, world, conference_a, commune_a_officer, district_officer
+):
+    services.allocate(campaign, world.district, by=district_officer, seats=4,
+                      method="sainte-lague", weight_source="staff", min_per_unit=1)  # fmt: skip
+    _login(client, district_officer)
+    allocations = client.get("/api/v1/elections/allocations/").json()
+    assert allocations["count"] == 1 and sum(allocations["results"][0]["result"].values()) == 4
+    people = seat(conference_a, commune_a_officer, 3)
+    nominate(conference_a, commune_a_officer, people)
+
+    def grow(n):
+        for _ in range(n):
+            services.create_poll(conference_a, by=commune_a_officer, procedure="hands", seats=1)
+
+    assert_constant_queries(lambda: client.get("/api/v1/elections/polls/"), grow)
+    client.logout()
+    _login(client, commune_a_officer)
+    assert client.get("/api/v1/elections/allocations/").json()["count"] == 0  # the district's
