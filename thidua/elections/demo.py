@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from thidua.campaigns.models import Campaign
 from thidua.conferences import services as conference_services
 from thidua.conferences.demo import VN, _campaign
 from thidua.conferences.models import Conference, Delegate
@@ -45,12 +46,12 @@ PEOPLE: tuple[tuple[str, str, str, str, bool], ...] = (
 ABSENT = 1  # the last person on the list did not come
 
 
-def ensure_allocation(campaign: object, district: Unit) -> Allocation:
+def ensure_allocation(campaign: Campaign, district: Unit) -> Allocation:
     found = Allocation.objects.filter(campaign=campaign, unit=district).first()
     if found is not None:
         return found
     return services.allocate(
-        campaign,  # type: ignore[arg-type]
+        campaign,
         district,
         by=None,
         seats=SEATS,

@@ -150,7 +150,10 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     conference = _conference_for(request, pk)
-    nominee = selectors.nominees_of(conference).filter(pk=request.POST.get("nominee")).first()
+    value = request.POST.get("nominee", "")
+    nominee = (
+        selectors.nominees_of(conference).filter(pk=int(value)).first() if value.isdigit() else None
+    )
     if nominee is not None:
         try:
             services.withdraw(nominee, by=request.user)
@@ -276,10 +279,10 @@ def poll_open(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def poll_hands(request: HttpRequest, pk: int) -> HttpResponse:
     poll = selectors.get_poll_for(request.user, pk)
-    counts = {}
+    counts: dict[str, tuple[int, int, int]] = {}
     for key, _name in _candidates(poll):
-        values = [request.POST.get(f"{part}_{key}", "").strip() for part in ("yes", "no", "abst")]
-        counts[key] = tuple(int(v) if v.isdigit() else 0 for v in values)
+        yes, no, abstain = (_number(request, f"{part}_{key}") for part in ("yes", "no", "abst"))
+        counts[key] = (yes, no, abstain)
     return _act(request, pk, lambda p: services.record_hands(p, by=request.user, counts=counts),
                 _("Đã ghi kết quả giơ tay."))  # fmt: skip
 

@@ -264,3 +264,59 @@ def test_opening_needs_someone_present_and_snapshots_the_electorate(
     with pytest.raises(ConflictError):
         services.nominate(conference_a, by=commune_a_officer, delegate_ids=[people[1].pk])
     assert Poll.objects.count() == 1
+
+
+def test_campaign_rules_override_the_default_and_polls_copy_them(
+    campaign, conference_a, electorate, commune_a_officer, district_officer
+):
+    from thidua.elections.models import VotingRules
+
+    default = selectors.voting_rules(campaign)
+    assert default.code == "default" and default.campaign is None
+    with pytest.raises(Http404):
+        services.set_campaign_rules(campaign, by=commune_a_officer, threshold="0.6")
+    with pytest.raises(DomainError):
+        services.set_campaign_rules(campaign, by=district_officer, threshold="1.5")
+    own = services.set_campaign_rules(campaign, by=district_officer, threshold="0.6",
+                                      threshold_strict=False)  # fmt: skip
+    assert selectors.voting_rules(campaign) == own
+    nominate(conference_a, commune_a_officer, electorate[:1])
+    poll = services.create_poll(conference_a, by=commune_a_officer, procedure="hands", seats=1)
+    VotingRules.objects.filter(pk=own.pk).update(threshold="0.9")  # a later change: not copied
+    services.open_poll(poll, by=commune_a_officer, now=OPENING)
+    key = str(poll.candidates.get().pk)
+    services.record_hands(poll, by=commune_a_officer, counts={key: (6, 3, 0)})  # 6/9 >= 60%
+    poll = services.close_poll(poll, by=commune_a_officer)
+    assert poll.result["elected"] == [key]
+    assert "từ 60% trở lên" in poll.rule_text
+
+
+def test_the_district_sees_who_has_not_sent_a_list(
+    campaign, world, district_officer, conference_a, electorate, commune_a_officer, leader_a,
+    issuer_a,
+):  # fmt: skip
+    allocation = allocate(campaign, world, district_officer, seats=4)
+    missing = {s.unit for s in selectors.sub_unit_statuses(allocation) if not s.sent}
+    assert missing == {world.commune_a, world.commune_b}
+    nominate(conference_a, commune_a_officer, electorate[:1])
+    poll = services.create_poll(conference_a, by=commune_a_officer, procedure="hands",
+                                scope="whole_list")  # fmt: skip
+    services.open_poll(poll, by=commune_a_officer, now=OPENING)
+    services.record_hands(poll, by=commune_a_officer, counts={"__list__": (9, 0, 0)})
+    services.certify(services.close_poll(poll, by=commune_a_officer), by=leader_a)
+    statuses = {s.unit: s for s in selectors.sub_unit_statuses(allocation)}
+    assert statuses[world.commune_a].sent and not statuses[world.commune_b].sent
+    assert [d.pk for d in statuses[world.commune_a].certified] == [electorate[0].pk]
+
+
+def test_honoree_counts_as_weights(campaign, world, district_officer):
+    from thidua.conferences.tests.conftest import honoree
+
+    for _ in range(3):
+        honoree(world.agency_a1)  # below commune A: counts for A
+    honoree(world.commune_b)
+    weights = services.source_weights(world.district, "honorees", campaign=campaign)
+    assert weights == {str(world.commune_a.pk): 3, str(world.commune_b.pk): 1}
+    allocation = services.allocate(campaign, world.district, by=district_officer, seats=4,
+                                   method="huntington-hill", weight_source="honorees")  # fmt: skip
+    assert allocation.result == {str(world.commune_a.pk): 3, str(world.commune_b.pk): 1}
