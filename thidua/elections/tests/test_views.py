@@ -220,3 +220,11 @@ def test_api_lists_are_scoped_and_constant(
     client.logout()
     _login(client, commune_a_officer)
     assert client.get("/api/v1/elections/allocations/").json()["count"] == 0  # the district's
+
+
+def test_home_page_summary_for_the_district(client, campaign, world, district_officer):
+    services.allocate(campaign, world.district, by=district_officer, seats=4,
+                      method="hamilton", weight_source="staff", min_per_unit=1)  # fmt: skip
+    _login(client, district_officer)
+    page = client.get("/").content.decode()
+    assert "Đã phân bổ 4 đại biểu; 2 đơn vị chưa gửi danh sách." in page
