@@ -33,11 +33,13 @@ def minutes_spec(
     names: dict[str, str],
     elected: Sequence[str],
     *,
+    elected_names: Sequence[str] = (),
     reason: str = "",
     issuer: doc.IssuingBody | None = None,
 ) -> doc.DocumentSpec:
     """The minutes of ``poll`` (closed; ``poll.result`` from tally.py): attendance, the form,
-    the rule applied (its own text), the votes per candidate, the elected."""
+    the rule applied (its own text), the votes per candidate (``elected``: their keys), and
+    everyone sent upward (``elected_names``: with a run-off, the first round's too)."""
     conference = poll.conference
     result = poll.result
     upper = conference.unit.parent.name if conference.unit.parent_id else ""
@@ -76,7 +78,7 @@ def minutes_spec(
             "Những người được cử đi dự hội nghị cấp trên"
             + (f" ({upper})" if upper else "")
             + ": "
-            + (", ".join(names.get(k, k) for k in elected) or "không có")
+            + (", ".join(elected_names) or "không có")
             + "."
         ),
     ]

@@ -53,7 +53,9 @@ def _issue_minutes(
     elected = [by_delegate[d.pk] for d in people if d.pk in by_delegate]
     if poll.result.get("status") == "approved":
         elected.append(WHOLE_LIST)
-    spec = paper.minutes_spec(poll, names, elected, reason=reason)
+    spec = paper.minutes_spec(
+        poll, names, elected, elected_names=[d.name for d in people], reason=reason
+    )
     return document_services.issue_document(
         by=by, issuer=issuer, spec=spec, source=poll, date=timezone.localdate(now)
     )

@@ -226,6 +226,11 @@ def record_box(
     if BoxEntry.objects.filter(poll=poll, box=box, entry=entry).exists():
         raise ConflictError("elections.entry_exists", _("Hòm phiếu này đã được nhập lần này."))
     other = BoxEntry.objects.filter(poll=poll, box=box, entry=3 - entry).first()
+    if other is not None and by is not None and other.entered_by_id == getattr(by, "pk", None):
+        raise ConflictError(
+            "elections.same_person",
+            _("Lần nhập thứ hai phải do một thành viên khác của Ban kiểm phiếu nhập."),
+        )
     try:
         if other is not None:
             tally.merge_double_entry([_box(other)], [this])

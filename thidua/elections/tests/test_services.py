@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -184,10 +186,13 @@ def test_tie_at_the_last_seat_goes_to_a_runoff(
         runoff, by=commune_a_officer, counts={rids[0]: (3, 6, 0), rids[1]: (7, 2, 0)}
     )
     runoff = services.close_poll(runoff, by=commune_a_officer)
-    services.certify(runoff, by=leader_a)
+    record = services.certify(runoff, by=leader_a)
     names = {e.delegate.name for e in selectors.upper_pool(conference_d)}
-    second = runoff.candidates.all()[1].name
-    assert names == {poll.candidates.all()[0].name, second}
+    first, second = poll.candidates.all()[0].name, runoff.candidates.all()[1].name
+    assert names == {first, second}
+    # The minutes of the run-off name everyone sent upward, the first round's elected too.
+    text = json.dumps(record.document.spec, ensure_ascii=False)
+    assert f"): {first}, {second}." in text
 
 
 def test_paper_ballots_double_entry_mismatch_is_refused(
@@ -212,6 +217,11 @@ def test_paper_ballots_double_entry_mismatch_is_refused(
     assert poll.box_entries.count() == 1
     with pytest.raises(DomainError):  # only one entry: the close refuses
         services.close_poll(poll, by=commune_a_officer)
+    with pytest.raises(ConflictError) as error:  # nobody confirms their own entry
+        services.record_box(
+            poll, by=commune_a_officer, box="1", entry=2, cast=9, invalid=1, approvals={a: 7, b: 4}
+        )
+    assert error.value.code == "elections.same_person"
     services.record_box(
         poll, by=council_a, box="1", entry=2, cast=9, invalid=1, approvals={a: 7, b: 4}
     )
