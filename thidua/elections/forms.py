@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua.elections.enums import Method, PollScope, Procedure, WeightSource
+from thidua.elections.enums import Method, PollScope, Procedure, ThresholdBase, WeightSource
 
 WIDGET = {"class": "form-control form-control-sm"}
 SELECT = {"class": "form-select form-select-sm"}
@@ -108,4 +108,28 @@ class PollForm(forms.Form):
 class CorrectionForm(forms.Form):
     reason = forms.CharField(
         label=_("Lý do đính chính"), widget=forms.Textarea({**WIDGET, "rows": 2})
+    )
+
+
+class RulesForm(forms.Form):
+    """The campaign's voting rules (defaults: the preset)."""
+
+    quorum = forms.DecimalField(
+        label=_("Tỷ lệ có mặt (0–1)"), min_value=0, max_value=1,
+        widget=forms.NumberInput({**WIDGET, "step": "0.01"}),
+    )  # fmt: skip
+    quorum_strict = forms.BooleanField(label=_("Phải vượt tỷ lệ có mặt (quá)"), required=False)
+    threshold = forms.DecimalField(
+        label=_("Tỷ lệ tán thành (0–1)"), min_value=0, max_value=1,
+        widget=forms.NumberInput({**WIDGET, "step": "0.01"}),
+    )  # fmt: skip
+    threshold_strict = forms.BooleanField(
+        label=_("Phải vượt tỷ lệ tán thành (quá)"), required=False
+    )
+    threshold_base = forms.ChoiceField(
+        label=_("Tỷ lệ tán thành tính trên"), choices=ThresholdBase.choices,
+        widget=forms.Select(SELECT),
+    )  # fmt: skip
+    paper_reserve = forms.IntegerField(
+        label=_("Số phiếu dự phòng"), min_value=0, widget=forms.NumberInput(WIDGET)
     )

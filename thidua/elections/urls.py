@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("hoi-nghi/<int:pk>/", views.conference, name="conference"),
     path("hoi-nghi/<int:pk>/phan-bo/", views.allocation, name="allocation"),
+    path("hoi-nghi/<int:pk>/quy-dinh/", views.rules_edit, name="rules-edit"),
     path("hoi-nghi/<int:pk>/gioi-thieu/", views.nominate, name="nominate"),
     path("hoi-nghi/<int:pk>/rut/", views.withdraw, name="withdraw"),
     path("hoi-nghi/<int:pk>/bieu-quyet/tao/", views.poll_create, name="poll-create"),

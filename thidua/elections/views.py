@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from thidua.campaigns import selectors as campaign_selectors
 from thidua.conferences.models import Conference
 from thidua.core.errors import DomainError
 from thidua.elections import paper, selectors, services
 from thidua.elections.enums import PollScope
-from thidua.elections.forms import AllocationForm, CorrectionForm, PollForm
+from thidua.elections.forms import AllocationForm, CorrectionForm, PollForm, RulesForm
 from thidua.elections.models import Poll
 from thidua.elections.services import voting
 from thidua.elections.tally import WHOLE_LIST
@@ -89,6 +90,8 @@ def allocation(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("elections:allocation", pk=conference.pk)
     names = {str(u.pk): u.name for u in units}
     statuses = selectors.sub_unit_statuses(current) if current else []
+    rules = selectors.voting_rules(conference.campaign)
+    scope = access.scope_for(request.user)
     return render(
         request,
         "elections/allocation.html",
@@ -100,9 +103,38 @@ def allocation(request: HttpRequest, pk: int) -> HttpResponse:
             "statuses": statuses,
             "missing": [s for s in statuses if not s.sent],
             "pool": selectors.upper_pool(conference),
+            "rules": rules,
+            "rules_form": RulesForm(initial=_rules_initial(rules)),
+            "can_set_rules": conference.unit_id == conference.campaign.issuer_id
+            and scope.can("campaigns.manage", conference.unit),
             **_perms(request, conference.unit),
         },
     )
+
+
+def _rules_initial(rules: Any) -> dict[str, Any]:
+    fields = ("quorum", "quorum_strict", "threshold", "threshold_strict", "threshold_base",
+              "paper_reserve")  # fmt: skip
+    return {f: getattr(rules, f) for f in fields}
+
+
+@login_required
+@require_POST
+def rules_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The campaign's own voting rules (from its issuer's conference page)."""
+    conference = selectors.get_conference_for(request.user, pk)
+    campaign = campaign_selectors.get_campaign_for(request.user, conference.campaign_id)
+    form = RulesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Quy định biểu quyết chưa hợp lệ."))
+    else:
+        try:
+            services.set_campaign_rules(campaign, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã lưu quy định biểu quyết của kế hoạch."))
+    return redirect("elections:allocation", pk=conference.pk)
 
 
 # --- The lower conference ------------------------------------------------------------------------

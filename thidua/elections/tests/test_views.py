@@ -228,3 +228,24 @@ def test_home_page_summary_for_the_district(client, campaign, world, district_of
     _login(client, district_officer)
     page = client.get("/").content.decode()
     assert "Đã phân bổ 4 đại biểu; 2 đơn vị chưa gửi danh sách." in page
+
+
+def test_the_issuer_sets_the_campaign_voting_rules(
+    client, campaign, conference_d, district_officer, commune_a_officer
+):
+    from thidua.elections import selectors
+
+    url = reverse("elections:rules-edit", args=[conference_d.pk])
+    data = {"quorum": "0.5", "quorum_strict": "on", "threshold": "0.6667",
+            "threshold_base": "present", "paper_reserve": "5"}  # fmt: skip
+    _login(client, commune_a_officer)
+    assert client.post(url, data).status_code == 404
+    client.logout()
+    _login(client, district_officer)
+    page = client.get(reverse("elections:allocation", args=[conference_d.pk])).content.decode()
+    assert "Quy định riêng của kế hoạch" in page and "0.5000" in page
+    client.post(url, data)
+    rules = selectors.voting_rules(campaign)
+    assert rules.campaign == campaign and rules.paper_reserve == 5
+    assert (str(rules.threshold), rules.threshold_strict, rules.threshold_base) == (
+        "0.6667", False, "present")  # fmt: skip
