@@ -38,6 +38,7 @@ from thidua.elections.enums import (
     WeightSource,
 )
 from thidua.elections.tally import TallySettings
+from thidua.selection.exact import format_percent
 
 
 def _user(**extra: Any) -> models.ForeignKey:
@@ -68,6 +69,14 @@ class RuleFields(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def quorum_percent(self) -> str:
+        return format_percent(Fraction(str(self.quorum)))
+
+    @property
+    def threshold_percent(self) -> str:
+        return format_percent(Fraction(str(self.threshold)))
 
     def tally_settings(self) -> TallySettings:
         return TallySettings(

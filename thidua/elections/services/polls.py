@@ -21,6 +21,7 @@ from thidua.elections.models import Ballot, BoxEntry, Elector, Poll, PollCandida
 from thidua.elections.services.common import actor, clock, digest, locked, new_secret, require
 
 ELECTRONIC_BOX = "điện tử"
+ELECTRONIC_FORM = "bỏ phiếu kín điện tử"
 
 
 def _locked_poll(poll: Poll) -> Poll:
@@ -277,7 +278,9 @@ def compute(poll: Poll) -> tally.TallyResult:
         return tally.tally_paper(entitled, present, first, second, keys, poll.seats,
                                  poll.ballots_issued, settings)  # fmt: skip
     boxes = electronic_boxes(poll)
-    return tally.tally_paper(entitled, present, boxes, boxes, keys, poll.seats, None, settings)
+    return tally.tally_paper(
+        entitled, present, boxes, boxes, keys, poll.seats, None, settings, ELECTRONIC_FORM
+    )
 
 
 @transaction.atomic

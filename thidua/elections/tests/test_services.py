@@ -251,6 +251,7 @@ def test_electronic_vote_once_per_token_with_receipt(
     assert ballot is not None and ballot.poll == poll
     poll = services.close_poll(poll, by=commune_a_officer)
     assert poll.result["votes"] == {a: 6, b: 0} and poll.result["elected"] == [a]
+    assert poll.rule_text.startswith("Hình thức: bỏ phiếu kín điện tử.")
     with pytest.raises(ConflictError):
         services.cast_ballot(tokens[8][1], [a])  # closed
 

@@ -243,7 +243,7 @@ def test_the_issuer_sets_the_campaign_voting_rules(
     client.logout()
     _login(client, district_officer)
     page = client.get(reverse("elections:allocation", args=[conference_d.pk])).content.decode()
-    assert "Quy định riêng của kế hoạch" in page and "0.5000" in page
+    assert "Quy định riêng của kế hoạch" in page and "Có mặt tối thiểu: 50%" in page
     client.post(url, data)
     rules = selectors.voting_rules(campaign)
     assert rules.campaign == campaign and rules.paper_reserve == 5
