@@ -129,6 +129,18 @@ def nominable(conference: Conference) -> QuerySet[Delegate]:
     return conference_selectors.delegates_on_list(conference).exclude(Exists(taken))
 
 
+def pool_honorees(scope: Scope, conference: Conference) -> list[Any]:
+    """Honorees of the conference's pool not yet among its delegates (six queries + one)."""
+    taken = set(
+        Delegate.objects.filter(conference=conference, honoree__isnull=False).values_list(
+            "honoree_id", flat=True
+        )
+    )
+    return [
+        c for c in conference_selectors.honoree_pool(scope, conference) if c.honoree_id not in taken
+    ]
+
+
 # --- Polls ---------------------------------------------------------------------------------------
 
 

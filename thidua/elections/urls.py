@@ -10,6 +10,9 @@ urlpatterns = [
     path("hoi-nghi/<int:pk>/phan-bo/", views.allocation, name="allocation"),
     path("hoi-nghi/<int:pk>/quy-dinh/", views.rules_edit, name="rules-edit"),
     path("hoi-nghi/<int:pk>/gioi-thieu/", views.nominate, name="nominate"),
+    path(
+        "hoi-nghi/<int:pk>/gioi-thieu-dien-hinh/", views.nominate_honoree, name="nominate-honoree"
+    ),
     path("hoi-nghi/<int:pk>/rut/", views.withdraw, name="withdraw"),
     path("hoi-nghi/<int:pk>/bieu-quyet/tao/", views.poll_create, name="poll-create"),
     path("bieu-quyet/<int:pk>/", views.poll, name="poll"),

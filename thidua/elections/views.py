@@ -154,6 +154,7 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
             "quota": allocation.seats_of(conference.unit_id) if allocation else None,
             "nominees": selectors.nominees_of(conference),
             "nominable": selectors.nominable(conference),
+            "honorees": selectors.pool_honorees(access.scope_for(request.user), conference),
             "report": selectors.check_nominees(conference),
             "polls": selectors.polls_of(conference),
             "poll_form": PollForm(),
@@ -173,6 +174,20 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
     ids = [int(v) for v in request.POST.getlist("delegate") if v.isdigit()]
     try:
         services.nominate(conference, by=request.user, delegate_ids=ids)
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("elections:conference", pk=conference.pk)
+
+
+@login_required
+@require_POST
+def nominate_honoree(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = _conference_for(request, pk)
+    value = request.POST.get("honoree", "")
+    try:
+        if not value.isdigit():
+            raise DomainError("elections.honoree_missing", _("Cần chọn một điển hình."))
+        services.nominate_honoree(conference, by=request.user, honoree_id=int(value))
     except DomainError as error:
         messages.error(request, error.message)
     return redirect("elections:conference", pk=conference.pk)

@@ -2,7 +2,7 @@
 
 from thidua.elections.services.allocation import allocate, source_weights, sub_units
 from thidua.elections.services.certify import certify, correct, elected_delegates
-from thidua.elections.services.nomination import nominate, withdraw
+from thidua.elections.services.nomination import nominate, nominate_honoree, withdraw
 from thidua.elections.services.polls import (
     close_poll,
     create_poll,
@@ -23,6 +23,7 @@ __all__ = [
     "create_poll",
     "elected_delegates",
     "nominate",
+    "nominate_honoree",
     "open_poll",
     "receipt_status",
     "record_box",

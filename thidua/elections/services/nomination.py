@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from thidua.conferences.models import Conference, Delegate
 from thidua.conferences.rules import ON_LIST
+from thidua.conferences.services import add_honoree_delegate
 from thidua.core.audit import record_audit
 from thidua.core.errors import ConflictError
 from thidua.elections.enums import PollStatus
@@ -55,6 +56,19 @@ def nominate(conference: Conference, *, by: Any, delegate_ids: list[int]) -> lis
         data={"delegates": [n.delegate_id for n in rows]},
     )
     return rows
+
+
+@transaction.atomic
+def nominate_honoree(conference: Conference, *, by: Any, honoree_id: int) -> Nominee:
+    """Put forward an honoree of the conference's pool who is not a delegate yet: they join the
+    conference's list (``conferences.services.add_honoree_delegate``, with its own refusals,
+    e.g. a list already approved) and are nominated."""
+    require(by, "elections.manage", conference.unit)
+    existing = Delegate.objects.filter(conference=conference, honoree_id=honoree_id).first()
+    if existing is None or existing.status not in ON_LIST:
+        existing = add_honoree_delegate(conference, by=by, honoree_id=honoree_id)
+    rows = nominate(conference, by=by, delegate_ids=[existing.pk])
+    return rows[0] if rows else Nominee.objects.get(conference=conference, delegate=existing)
 
 
 @transaction.atomic

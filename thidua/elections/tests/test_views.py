@@ -249,3 +249,22 @@ def test_the_issuer_sets_the_campaign_voting_rules(
     assert rules.campaign == campaign and rules.paper_reserve == 5
     assert (str(rules.threshold), rules.threshold_strict, rules.threshold_base) == (
         "0.6667", False, "present")  # fmt: skip
+
+
+def test_an_honoree_of_the_pool_is_nominated_and_joins_the_list(
+    client, conference_a, commune_a_officer, world
+):
+    from thidua.conferences.tests.conftest import honoree
+
+    person = honoree(world.agency_a1, name="Điển hình Mới")
+    _login(client, commune_a_officer)
+    page = client.get(reverse("elections:conference", args=[conference_a.pk])).content.decode()
+    assert "Điển hình Mới" in page
+    client.post(reverse("elections:nominate-honoree", args=[conference_a.pk]),
+                {"honoree": str(person.pk)})  # fmt: skip
+    nominee = conference_a.nominees.get()
+    assert nominee.delegate.honoree_id == person.pk and nominee.delegate.on_list
+    other = honoree(world.commune_b, name="Điển hình B")
+    client.post(reverse("elections:nominate-honoree", args=[conference_a.pk]),
+                {"honoree": str(other.pk)})  # outside A's pool: refused  # fmt: skip
+    assert conference_a.nominees.count() == 1
