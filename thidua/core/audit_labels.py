@@ -104,6 +104,7 @@ ACTION_LABELS = {
     "elections.poll.hands_recorded": _("ghi kết quả biểu quyết giơ tay"),
     "elections.poll.box_entered": _("nhập kết quả hòm phiếu"),
     "elections.ballot.cast": _("một đại biểu bỏ phiếu điện tử"),
+    "elections.poll.token_reissued": _("cấp lại phiếu biểu quyết điện tử"),
     "elections.poll.closed": _("kết thúc biểu quyết, kiểm phiếu"),
     "elections.poll.certified": _("chứng nhận kết quả biểu quyết"),
     "elections.poll.corrected": _("đính chính kết quả đã chứng nhận"),

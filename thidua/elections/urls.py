@@ -17,6 +17,7 @@ urlpatterns = [
     path("hoi-nghi/<int:pk>/bieu-quyet/tao/", views.poll_create, name="poll-create"),
     path("bieu-quyet/<int:pk>/", views.poll, name="poll"),
     path("bieu-quyet/<int:pk>/bat-dau/", views.poll_open, name="poll-open"),
+    path("bieu-quyet/<int:pk>/cap-lai-ma/", views.poll_reissue, name="poll-reissue"),
     path("bieu-quyet/<int:pk>/gio-tay/", views.poll_hands, name="poll-hands"),
     path("bieu-quyet/<int:pk>/hom-phieu/", views.poll_box, name="poll-box"),
     path("bieu-quyet/<int:pk>/phieu.pdf", views.poll_ballots, name="poll-ballots"),

@@ -280,6 +280,9 @@ def _poll_context(request: HttpRequest, poll: Poll, **extra: Any) -> dict[str, A
         "certifications": selectors.certifications_of(poll),
         "correction_form": CorrectionForm(),
         "runoff": poll.runoffs.first(),
+        "unused": services.unused_electors(poll)
+        if poll.is_open and poll.procedure == "electronic"
+        else [],
         **_perms(request, poll.conference.unit),
         **extra,
     }
@@ -310,6 +313,10 @@ def poll_open(request: HttpRequest, pk: int) -> HttpResponse:
     if not tokens:
         messages.success(request, _("Đã bắt đầu biểu quyết."))
         return redirect("elections:poll", pk=poll.pk)
+    return _slips(request, poll, tokens)
+
+
+def _slips(request: HttpRequest, poll: Poll, tokens: list[tuple[Any, str]]) -> HttpResponse:
     slips = []
     for delegate, token in tokens:
         url = request.build_absolute_uri(reverse("elections:vote", args=[token]))
@@ -320,6 +327,22 @@ def poll_open(request: HttpRequest, pk: int) -> HttpResponse:
     response = render(request, "elections/slips.html", {"poll": poll, "slips": slips})
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+@require_POST
+def poll_reissue(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new slip for a delegate who lost theirs (their old token stops working)."""
+    poll = selectors.get_poll_for(request.user, pk)
+    value = request.POST.get("delegate", "")
+    try:
+        if not value.isdigit():
+            raise DomainError("elections.not_elector", _("Cần chọn một đại biểu."))
+        pair = services.reissue_token(poll, by=request.user, delegate_id=int(value))
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("elections:poll", pk=poll.pk)
+    return _slips(request, poll, [pair])
 
 
 @login_required

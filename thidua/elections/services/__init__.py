@@ -9,7 +9,9 @@ from thidua.elections.services.polls import (
     open_poll,
     record_box,
     record_hands,
+    reissue_token,
     start_runoff,
+    unused_electors,
 )
 from thidua.elections.services.rules import restore_default_rules, set_campaign_rules
 from thidua.elections.services.voting import cast_ballot, receipt_status
@@ -28,10 +30,12 @@ __all__ = [
     "receipt_status",
     "record_box",
     "record_hands",
+    "reissue_token",
     "restore_default_rules",
     "set_campaign_rules",
     "source_weights",
     "start_runoff",
     "sub_units",
+    "unused_electors",
     "withdraw",
 ]

@@ -158,6 +158,43 @@ def open_poll(poll: Poll, *, by: Any, now: dt.datetime | None = None) -> list[tu
     return tokens
 
 
+@transaction.atomic
+def reissue_token(poll: Poll, *, by: Any, delegate_id: int) -> tuple[Delegate, str]:
+    """A new one-time token for an elector whose slip was lost, while the vote is open and
+    their token unused; the old token stops working. Refusals: ``elections.not_open``,
+    ``elections.not_elector``, ``elections.already_voted``."""
+    require(by, "elections.manage", poll.conference.unit)
+    poll = _locked_poll(poll)
+    if poll.procedure != Procedure.ELECTRONIC or poll.status != PollStatus.OPEN:
+        raise ConflictError("elections.not_open", _("Cuộc biểu quyết không đang diễn ra."))
+    elector = (
+        Elector.objects.select_for_update(of=("self",))
+        .select_related("delegate")
+        .filter(poll=poll, delegate_id=delegate_id)
+        .first()
+    )
+    if elector is None:
+        raise DomainError("elections.not_elector", _("Người này không có trong danh sách cử tri."))
+    if elector.used:
+        raise ConflictError("elections.already_voted", _("Mã này đã được dùng để biểu quyết."))
+    token = new_secret()
+    elector.token_hash = digest(token)
+    elector.save(update_fields=["token_hash"])
+    record_audit("elections.poll.token_reissued", by=by, unit=poll.conference.unit, target=poll,
+                 data={"delegate": delegate_id})  # fmt: skip
+    return elector.delegate, token
+
+
+def unused_electors(poll: Poll) -> list[Delegate]:
+    """The electors whose token is unused (for a lost slip), by name."""
+    return [
+        e.delegate
+        for e in Elector.objects.filter(poll=poll, used=False)
+        .select_related("delegate")
+        .order_by("delegate__name", "pk")
+    ]
+
+
 def _keys(poll: Poll) -> list[str]:
     if poll.scope == PollScope.WHOLE_LIST:
         return [tally.WHOLE_LIST]

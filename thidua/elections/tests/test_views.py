@@ -10,6 +10,7 @@ from django.db import connection
 from django.urls import reverse
 
 from conftest import PASSWORD
+from thidua.core.errors import DomainError
 from thidua.core.testing import assert_constant_queries
 from thidua.elections import services
 from thidua.elections.models import Ballot, Elector, Poll
@@ -268,3 +269,26 @@ def test_an_honoree_of_the_pool_is_nominated_and_joins_the_list(
     client.post(reverse("elections:nominate-honoree", args=[conference_a.pk]),
                 {"honoree": str(other.pk)})  # outside A's pool: refused  # fmt: skip
     assert conference_a.nominees.count() == 1
+
+
+def test_a_lost_slip_is_reissued_and_the_old_token_stops_working(
+    client, conference_a, electorate, commune_a_officer
+):
+    poll, tokens = _electronic_poll(conference_a, commune_a_officer, electorate[:2])
+    (lost_delegate, lost_token), (voter, token) = tokens[0], tokens[1]
+    a = str(poll.candidates.first().pk)
+    services.cast_ballot(token, [a])
+    _login(client, commune_a_officer)
+    page = client.get(reverse("elections:poll", args=[poll.pk])).content.decode()
+    assert lost_delegate.name in page and f'value="{voter.pk}"' not in page  # only unused
+    slips = client.post(reverse("elections:poll-reissue", args=[poll.pk]),
+                        {"delegate": str(lost_delegate.pk)}).content.decode()  # fmt: skip
+    new = re.search(r'data-testid="slip-token">([A-Z0-9]+)<', slips).group(1)
+    assert new != lost_token
+    with pytest.raises(DomainError):
+        services.cast_ballot(lost_token, [a])
+    services.cast_ballot(new, [a])
+    again = client.post(reverse("elections:poll-reissue", args=[poll.pk]),
+                        {"delegate": str(voter.pk)}, follow=True)  # fmt: skip
+    assert "đã được dùng" in again.content.decode()
+    assert poll.ballots.count() == 2
