@@ -94,6 +94,20 @@ ACTION_LABELS = {
     "awards.submission.returned": _("trả lại tờ trình khen thưởng"),
     "awards.entry.revoked": _("thu hồi khen thưởng"),
     "awards.certificates.printed": _("in giấy khen"),
+    # Elections (issue 8)
+    "elections.rules.saved": _("lưu quy định biểu quyết của kế hoạch"),
+    "elections.allocation.saved": _("phân bổ số đại biểu cho đơn vị trực thuộc"),
+    "elections.nominee.added": _("giới thiệu đại biểu đi dự cấp trên"),
+    "elections.nominee.removed": _("rút người khỏi danh sách giới thiệu"),
+    "elections.poll.created": _("tạo cuộc biểu quyết cử đại biểu"),
+    "elections.poll.opened": _("bắt đầu biểu quyết"),
+    "elections.poll.hands_recorded": _("ghi kết quả biểu quyết giơ tay"),
+    "elections.poll.box_entered": _("nhập kết quả hòm phiếu"),
+    "elections.ballot.cast": _("một đại biểu bỏ phiếu điện tử"),
+    "elections.poll.token_reissued": _("cấp lại phiếu biểu quyết điện tử"),
+    "elections.poll.closed": _("kết thúc biểu quyết, kiểm phiếu"),
+    "elections.poll.certified": _("chứng nhận kết quả biểu quyết"),
+    "elections.poll.corrected": _("đính chính kết quả đã chứng nhận"),
 }
 
 

@@ -239,8 +239,10 @@ def tally_paper(
     seats: int | None = None,
     issued: int | None = None,
     settings: TallySettings | None = None,
+    form: str = "bỏ phiếu kín",
 ) -> TallyResult:
-    """Secret paper ballot: boxes entered twice (must match); invalid ballots counted apart."""
+    """Secret paper ballot: boxes entered twice (must match); invalid ballots counted apart.
+    The electronic vote is counted the same way (one box, ``form="bỏ phiếu kín điện tử"``)."""
     settings = settings or TallySettings()
     _check_attendance(entitled, present)
     boxes = merge_double_entry(first_entry, second_entry)
@@ -265,7 +267,7 @@ def tally_paper(
     valid = cast - invalid
     valid_by = dict.fromkeys(candidates, valid)
     return _decide(settings, entitled, present, cast, invalid, votes, valid_by, seats,
-                   "bỏ phiếu kín")  # fmt: skip
+                   form)  # fmt: skip
 
 
 def _decide(

@@ -75,6 +75,13 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "awards.submit": frozenset({Role.ORGANIZER, Role.LEADER}),
     "awards.print": frozenset({Role.ORGANIZER, Role.LEADER}),
     "awards.export": frozenset({Role.ORGANIZER, Role.COUNCIL, Role.LEADER}),
+    # Elections (thidua/elections, issue 8): the upper unit's organizer allocates seats; the
+    # lower organizer nominates and runs the poll; the chair (leader) certifies the result.
+    "elections.view": ALL_ROLES,
+    "elections.allocate": frozenset({Role.ORGANIZER}),
+    "elections.manage": frozenset({Role.ORGANIZER}),
+    "elections.count": frozenset({Role.ORGANIZER, Role.COUNCIL}),
+    "elections.certify": frozenset({Role.LEADER}),
 }
 
 M = TypeVar("M", bound=models.Model)

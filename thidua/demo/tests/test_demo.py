@@ -388,3 +388,23 @@ def test_demo_awards_at_que_and_the_district(demo):
     district_decision = Decision.objects.get(unit=district)
     assert district_decision.entries.count() == 3
     assert district_decision.office.code == "district-chair"
+
+
+@pytest.mark.django_db
+def test_a_commune_certified_its_delegates_into_the_district_pool(demo):
+    """Issue 8: Kim Bảng allocated its seats; Xã Đại Cương voted by show of hands, the chair
+    certified (minutes BB), and the elected are in the district conference's pool."""
+    from thidua.conferences import selectors as conference_selectors
+    from thidua.elections.models import Allocation, Certification
+
+    district = Unit.objects.get(source="local", code="350")
+    allocation = Allocation.objects.get(unit=district)
+    assert sum(allocation.result.values()) == allocation.seats == 30
+    assert all(n >= 1 for n in allocation.result.values())
+    certification = Certification.objects.get()
+    assert certification.document.symbol.endswith("/BB-UBND")
+    upper = Conference.objects.get(unit=district)
+    pool = list(conference_selectors.certified_pool(upper))
+    assert [d.name for d in pool] == sorted(e["name"] for e in certification.elected)
+    assert {d.conference.unit.name for d in pool} == {"Xã Đại Cương"}
+    assert "quá một nửa" in certification.rule_text
