@@ -159,6 +159,13 @@ class DelegateFigures:
     def total(self) -> int:
         return sum(level.total for level in self.levels)
 
+    def tables(self) -> list[tuple[DelegateLevel, list[tuple[str, str, list[Tally]]]]]:
+        """Per level, one (feature, label, tallies) per feature, in display order."""
+        return [
+            (level, [(k, label, level.by_feature.get(k, [])) for k, label in self.features])
+            for level in self.levels
+        ]
+
     def combined(self, feature: str) -> list[Tally]:
         """One feature over every level (for the chart)."""
         counts: dict[str, int] = {}

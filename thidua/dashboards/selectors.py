@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
@@ -196,3 +197,35 @@ def dashboard(
             children=children,
             own_row=own,
         )
+
+
+@dataclass(frozen=True)
+class Summary:
+    campaign: Campaign | None
+    unit_total: int
+    late_units: int
+    honorees: int
+    awards: int
+
+
+def summary(scope: Scope, unit: Unit, *, now: dt.datetime | None = None) -> Summary:
+    """The home page's few figures: the newest campaign concerning the subtree, its units and
+    late units, the honorees and their titles and awards (in the campaign's period). 5
+    queries."""
+    now = now or timezone.now()
+    campaign = campaigns_for(scope, unit).first()
+    units = late = 0
+    if campaign is not None:
+        rows = assignments_of(unit, campaign, None)
+        numbers = rows.aggregate(
+            units=Count("unit_id", distinct=True, filter=Q(kind=AssignmentKind.SUBMIT_PLAN)),
+            late=Count("unit_id", distinct=True, filter=late_condition(now)),
+        )
+        units, late = numbers["units"], numbers["late"]
+    return Summary(
+        campaign,
+        units,
+        late,
+        Honoree.objects.filter(below(unit, "unit")).count(),
+        recognitions_of(unit, campaign, None).count(),
+    )

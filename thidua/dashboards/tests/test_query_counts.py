@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from django.urls import reverse
 
 from thidua.core.testing import assert_constant_queries
 from thidua.dashboards import selectors
@@ -93,3 +94,20 @@ def test_each_figure_group_takes_a_fixed_number_of_queries(built, district_offic
     else:
         action = lambda: function(built.world.district, built.campaign)  # noqa: E731
     assert assert_constant_queries(action, grow) == expected
+
+
+@pytest.mark.django_db
+def test_the_pages_take_a_fixed_number_of_queries(built, district_officer, client):
+    client.force_login(district_officer)
+    grow = grower(built.campaign, built.world.district, district_officer)
+    pk = built.world.district.pk
+    query = f"?ke-hoach={built.campaign.pk}"
+    page = reverse("dashboards:unit", args=[pk]) + query
+    export = reverse("dashboards:unit-export", args=[pk]) + query
+    client.get(page)  # warm the per-process caches (content types, sessions)
+
+    def both():
+        assert client.get(page).status_code == 200
+        assert client.get(export).status_code == 200
+
+    assert_constant_queries(both, grow)
