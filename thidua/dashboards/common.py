@@ -1,15 +1,17 @@
-"""Filters shared by the dashboard's queries (subtree, scope, levels)."""
+"""Filters shared by the dashboard's queries (subtree, scope, levels, drill-down prefix)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Substr
 
 from thidua.units.access import Scope
 from thidua.units.enums import UnitLevel
-from thidua.units.models import Unit
+from thidua.units.models import PATH_STEP, Unit
 
 LEVEL_ORDER = (UnitLevel.CENTRAL, UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
 
@@ -30,3 +32,20 @@ def level_label(level: str) -> str:
 def levels(found: Iterable[str]) -> list[str]:
     present = set(found)
     return [lv for lv in LEVEL_ORDER if lv in present] + sorted(present - set(LEVEL_ORDER))
+
+
+# Figures of each unit directly below, keyed by the child's path (its materialized-path prefix):
+# path -> figure name (a field of figures.ChildRow) -> number.
+PerChild = dict[str, dict[str, int]]
+
+
+def per_child() -> PerChild:
+    return defaultdict(lambda: defaultdict(int))
+
+
+def child_prefix(unit: Unit | None, field: str) -> Substr:
+    """The prefix of ``field``'s unit path that names the child of ``unit`` it lies under (the
+    provinces when ``unit`` is None): every figure is grouped by it, so one query serves the
+    subtree's totals and the drill-down's rows. Rows of ``unit`` itself get its own path."""
+    length = (unit.depth + 1) * PATH_STEP if unit is not None else PATH_STEP
+    return Substr(f"{field}__path" if field else "path", 1, length)
