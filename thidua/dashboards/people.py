@@ -24,6 +24,7 @@ from thidua.dashboards.common import (
     PerChild,
     below,
     child_prefix,
+    family,
     level_label,
     levels,
     scoped,
@@ -163,7 +164,7 @@ def delegate_figures(
     vocab = vocab or vocabularies()
     delegates = scoped(
         Delegate.objects.filter(
-            conference__campaign=campaign, status__in=conference_rules.ON_LIST
+            conference__campaign__in=family(campaign), status__in=conference_rules.ON_LIST
         ).filter(below(unit, "conference__unit")),
         scope,
         "conference__unit",

@@ -19,6 +19,7 @@ from thidua.dashboards.common import (
     PerChild,
     below,
     child_prefix,
+    family,
     level_label,
     levels,
     per_child,
@@ -36,7 +37,7 @@ SENT_STATES = (AssignmentState.SUBMITTED, AssignmentState.ACCEPTED)
 
 
 def assignments_of(unit: Unit | None, campaign: Campaign, scope: Scope | None) -> QuerySet:
-    rows = Assignment.objects.filter(campaign=campaign).filter(below(unit, "unit"))
+    rows = Assignment.objects.filter(campaign__in=family(campaign)).filter(below(unit, "unit"))
     return scoped(rows, scope, "unit")
 
 
@@ -144,7 +145,9 @@ def conference_rows(
     if campaign is None:
         return []
     conferences = scoped(
-        Conference.objects.filter(campaign=campaign).filter(below(unit, "unit")), scope, "unit"
+        Conference.objects.filter(campaign__in=family(campaign)).filter(below(unit, "unit")),
+        scope,
+        "unit",
     )
     approved = Q(list_approved_at__isnull=False)
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
