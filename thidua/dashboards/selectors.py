@@ -152,7 +152,7 @@ class Summary:
 
 def summary(scope: Scope, unit: Unit, *, now: dt.datetime | None = None) -> Summary:
     """The home page's few figures: the newest campaign concerning the subtree, its units and
-    late units, the honorees and their titles and awards (in the campaign's period). 5
+    late units, the honorees and their titles and awards (in the campaign's period). 4
     queries."""
     now = now or timezone.now()
     campaign = campaigns_for(scope, unit).first()
