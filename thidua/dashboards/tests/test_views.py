@@ -187,3 +187,16 @@ def test_the_home_summary_takes_a_fixed_number_of_queries(built, district_office
     assert_constant_queries(
         lambda: client.get("/"), grower(built.campaign, built.world.district, district_officer)
     )
+
+
+@pytest.mark.django_db
+def test_a_unit_without_any_campaign_shows_its_registry_only(built, commune_a_officer, client):
+    client.force_login(commune_a_officer)
+    response = page(client, built.world.agency_a1)
+    assert response.status_code == 200
+    assert response.context["campaign"] is None
+    html = response.content.decode()
+    assert "Chưa có kế hoạch nào" in html
+    assert 'id="chart-assignments"' not in html and 'id="chart-honorees"' in html
+    export = page(client, built.world.agency_a1, name="dashboards:unit-export")
+    assert load_workbook(io.BytesIO(export.content))["Tổng quan"]["B2"].value == "(chưa chọn)"
