@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "thidua.operations",
     "thidua.conferences",
     "thidua.elections",
+    "thidua.dashboards",
 ]
 
 MIDDLEWARE = [

@@ -82,6 +82,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "elections.manage": frozenset({Role.ORGANIZER}),
     "elections.count": frozenset({Role.ORGANIZER, Role.COUNCIL}),
     "elections.certify": frozenset({Role.LEADER}),
+    # Dashboards (thidua/dashboards): read-only figures of a unit's subtree, and their export.
+    "dashboards.view": ALL_ROLES,
 }
 
 M = TypeVar("M", bound=models.Model)
