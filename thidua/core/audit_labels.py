@@ -94,6 +94,9 @@ ACTION_LABELS = {
     "awards.submission.returned": _("trả lại tờ trình khen thưởng"),
     "awards.entry.revoked": _("thu hồi khen thưởng"),
     "awards.certificates.printed": _("in giấy khen"),
+    # A person's data (issue 11)
+    "honorees.personal_data.exported": _("xuất dữ liệu cá nhân của điển hình"),
+    "honorees.honoree.anonymised": _("ẩn danh hóa hồ sơ điển hình"),
 }
 
 

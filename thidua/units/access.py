@@ -75,6 +75,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "awards.submit": frozenset({Role.ORGANIZER, Role.LEADER}),
     "awards.print": frozenset({Role.ORGANIZER, Role.LEADER}),
     "awards.export": frozenset({Role.ORGANIZER, Role.COUNCIL, Role.LEADER}),
+    # A person's data (issue 11): export and anonymisation, by whoever keeps the registry.
+    "honorees.anonymise": frozenset({Role.ORGANIZER}),
 }
 
 M = TypeVar("M", bound=models.Model)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -155,7 +156,7 @@ def page_url(w: AuthzWorld, route: Route) -> str:
     values: dict[str, Any] = {}
     for kwarg in route.kwargs:
         if kwarg in FORMATS:
-            values[kwarg] = FORMATS[kwarg]
+            values[kwarg] = "json" if route.name == "honorees:personal-export" else FORMATS[kwarg]
             continue
         key = PAGE_KWARGS.get(route.name, {}).get(kwarg)
         if key is None and kwarg == "unit_pk":
@@ -186,6 +187,22 @@ def api_url(w: AuthzWorld, path: str) -> str:
 
 
 LOGIN_PREFIXES = ("/tai-khoan/dang-nhap/", "/quan-tri/login/")
+
+
+# (A data block, <script type="application/json"> from json_script, is data and never runs.)
+INLINE = re.compile(
+    r"<script(?![^>]*\s(?:src=|type=.application/json))[^>]*>|\sstyle\s*=|\son[a-z]+\s*=\s*[\"']",
+    re.I,
+)
+
+
+def inline_code(response: Any) -> str | None:
+    """The first inline script, style attribute or on* handler of an HTML answer (the CSP
+    forbids them: they would not run), or None."""
+    if "text/html" not in response.get("Content-Type", ""):
+        return None
+    match = INLINE.search(response.body_bytes.decode("utf-8", "replace"))
+    return match.group(0) if match else None
 
 
 def classify(response: Any) -> str:

@@ -163,6 +163,7 @@ POST   documents:document-reissue               L F F F 3 3 3 N 3 3
 GET    documents:index                          L 3 3 3 3 3 3 3 3 3
 GET    documents:unit-documents                 L 2 2 2 2 2 2 N 2 2
 # pages: honorees
+POST   honorees:anonymise                       L F F F 3 F F N 3 3
 POST   honorees:achievement-add                 L F 3 F 3 3 F N 3 3
 POST   honorees:consent-set                     L F 3 F 3 3 F N 3 3
 GET    honorees:export                          L F 2 2 2 2 2 2 2 2
@@ -176,6 +177,7 @@ POST   honorees:initiative-add                  L F 3 F 3 3 F N 3 3
 GET    honorees:movement-list                   L 2 2 2 2 2 2 2 2 2
 POST   honorees:movements-set                   L F 3 F 3 3 F N 3 3
 POST   honorees:photo-add                       L F 3 F 3 3 F N 3 3
+GET    honorees:personal-export                 L F F F 2 F F N 2 2
 GET    honorees:photo-file                      L 2 2 2 2 2 2 N 2 2
 GET    honorees:public-photo                    2 2 2 2 2 2 2 2 2 2
 POST   honorees:recognition-add                 L F 3 F 3 3 F N 3 3
@@ -395,6 +397,9 @@ def test_every_url_and_operation_answers_as_the_table_says(part, world, settings
             if code in REFUSALS and written:
                 problems.append(f"{where}: refused ({code}) but wrote {written} audit entries")
             body = response.body_bytes.decode("utf-8", "replace")
+            inline = None if key.startswith("admin:") else harness.inline_code(response)
+            if inline:
+                problems.append(f"{where}: inline code the CSP forbids: {inline}")
             if persona in OUTSIDERS and code == "2" and PRIVATE_NAME in body:
                 problems.append(f"{where}: shows A's private honoree")
             if persona not in SEES_NATIONAL_ID and PRIVATE_NATIONAL_ID in body:
