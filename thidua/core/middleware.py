@@ -90,3 +90,10 @@ class SessionIdleTimeoutMiddleware:
             elif last is None or now - int(last) >= 60:
                 request.session[self.KEY] = now
         return self.get_response(request)
+
+
+def start_idle_clock(sender: object, request: HttpRequest | None = None, **kwargs: object) -> None:
+    import time
+
+    if request is not None and hasattr(request, "session"):
+        request.session[SessionIdleTimeoutMiddleware.KEY] = int(time.time())

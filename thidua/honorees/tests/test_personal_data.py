@@ -132,3 +132,26 @@ def test_anonymisation_is_gated(client, person, world, commune_b_officer):
     client.force_login(make_user("front_a", world.commune_a, "front"))
     assert client.post(f"/dien-hinh/{person.pk}/an-danh/", {"reason": "x"}).status_code == 403
     assert Honoree.objects.get(pk=person.pk).name == "Nguyễn Thị Lan"
+
+
+def test_lists_mask_the_national_id_even_for_organizers(client, person, commune_a_officer):
+    client.force_login(commune_a_officer)
+    listed = client.get("/api/v1/honorees/").json()["results"]
+    assert [h["national_id"] for h in listed if h["id"] == person.pk] == ["*********345"]
+    assert client.get(f"/api/v1/honorees/{person.pk}/").json()["national_id"] == NATIONAL_ID
+    page = client.get("/dien-hinh/").content.decode()
+    assert NATIONAL_ID not in page
+
+
+def test_public_pages_show_no_id_number_and_no_birth_year(client, person, world):
+    story = Story.objects.get(honoree=person)
+    for url in (
+        "/vinh-danh/",
+        f"/vinh-danh/don-vi/{world.commune_a.pk}/",
+        f"/vinh-danh/bai/{story.token}/",
+    ):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        text = page.content.decode()
+        assert "Nguyễn Thị Lan" in text  # published with consent
+        assert NATIONAL_ID not in text and "*********345" not in text and "1979" not in text, url
