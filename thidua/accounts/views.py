@@ -33,6 +33,8 @@ class LogoutView(auth_views.LogoutView):
 def switch_unit(request: HttpRequest) -> HttpResponse:
     """Choose which of the user's memberships the pages open on (the unit switcher)."""
     membership_id = request.POST.get("membership", "")
+    if not membership_id.isdigit():  # an empty or forged value: no switch (was a 500)
+        membership_id = "0"
     if request.user.memberships.filter(pk=membership_id, is_active=True).exists():  # type: ignore[union-attr]
         request.session[ACTIVE_MEMBERSHIP_KEY] = int(membership_id)
     target = request.POST.get("next") or ""

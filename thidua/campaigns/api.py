@@ -321,6 +321,8 @@ class SubmissionReturnView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         submission = selectors.get_submission_for(request.user, pk)
+        # Refused before the body is read (an empty body must not tell an outsider more).
+        access.require(request.user, "campaigns.review", submission.assignment.campaign.issuer)
         data = ReturnSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         returned = services.return_submission(
@@ -398,6 +400,7 @@ class FeedbackMessageView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         feedback = selectors.get_feedback_for(request.user, pk)
+        access.require(request.user, "campaigns.feedback", feedback.unit)  # before the body
         data = MessageSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.reply_feedback(feedback, by=request.user, body=data.validated_data["body"])

@@ -51,6 +51,14 @@ def _conference(request: Request, pk: Any) -> Conference:
     return selectors.get_conference_for(request.user, pk)
 
 
+def _conference_to(request: Request, pk: Any, action: str) -> Conference:
+    """The conference, refused before its body is read: 404 outside the scope, 403 without the
+    role (an empty or invalid body from an outsider must not reveal that the id exists)."""
+    conference = _conference(request, pk)
+    access.require(request.user, action, conference.unit)
+    return conference
+
+
 def _data(serializer_class: Any, request: Request, partial: bool = False) -> dict[str, Any]:
     data = serializer_class(data=request.data, partial=partial)
     data.is_valid(raise_exception=True)
@@ -130,9 +138,10 @@ def _action(summary: str, request_serializer: Any) -> Any:
 class FormatView(APIView):
     @_action("Đơn vị tổ chức lựa chọn hình thức (đúng bằng ngưỡng)", FormatChoiceSerializer)
     def post(self, request: Request, pk: int) -> Response:
+        conference = _conference_to(request, pk, "conferences.manage")
         data = _data(FormatChoiceSerializer, request)
         services.choose_format(
-            _conference(request, pk),
+            conference,
             by=request.user,
             chosen_format=data["chosen_format"],
             reason=data["reason"],
@@ -143,16 +152,18 @@ class FormatView(APIView):
 class CapProposalView(APIView):
     @_action("Ghi nhận số đại biểu Hội đồng TĐKT đề xuất", CapProposalSerializer)
     def post(self, request: Request, pk: int) -> Response:
+        conference = _conference_to(request, pk, "conferences.propose_cap")
         data = _data(CapProposalSerializer, request)
-        services.propose_cap(_conference(request, pk), by=request.user, **data)
+        services.propose_cap(conference, by=request.user, **data)
         return Response(_conference_body(request, pk))
 
 
 class CapView(APIView):
     @_action("Đơn vị tổ chức quyết định số đại biểu tối đa", CapSerializer)
     def post(self, request: Request, pk: int) -> Response:
+        conference = _conference_to(request, pk, "conferences.manage")
         data = _data(CapSerializer, request)
-        services.decide_cap(_conference(request, pk), by=request.user, cap=data["cap"])
+        services.decide_cap(conference, by=request.user, cap=data["cap"])
         return Response(_conference_body(request, pk))
 
 
@@ -161,9 +172,10 @@ class ApproveView(APIView):
         "Duyệt danh sách để gửi giấy mời (khi chưa đạt cơ cấu: phải ghi lý do)", ApproveSerializer
     )
     def post(self, request: Request, pk: int) -> Response:
+        conference = _conference_to(request, pk, "conferences.approve_list")
         data = _data(ApproveSerializer, request)
         services.approve_delegate_list(
-            _conference(request, pk), by=request.user, override_reason=data["override_reason"]
+            conference, by=request.user, override_reason=data["override_reason"]
         )
         return Response(_conference_body(request, pk))
 
@@ -171,10 +183,9 @@ class ApproveView(APIView):
 class ReopenView(APIView):
     @_action("Mở lại danh sách đã duyệt (trước khi gửi giấy mời)", ReasonSerializer)
     def post(self, request: Request, pk: int) -> Response:
+        conference = _conference_to(request, pk, "conferences.approve_list")
         data = _data(ReasonSerializer, request)
-        services.reopen_delegate_list(
-            _conference(request, pk), by=request.user, reason=data["reason"]
-        )
+        services.reopen_delegate_list(conference, by=request.user, reason=data["reason"])
         return Response(_conference_body(request, pk))
 
 
@@ -196,7 +207,7 @@ class AgendaView(APIView):
         summary="Thêm nội dung (văn nghệ, thiếu nhi chào mừng, phim tư liệu, giao lưu...)",
     )
     def post(self, request: Request, pk: int) -> Response:
-        conference = _conference(request, pk)
+        conference = _conference_to(request, pk, "conferences.manage")
         data = _data(AgendaItemInputSerializer, request)
         services.add_agenda_item(conference, by=request.user, **data)
         body = AgendaSerializer(selectors.agenda_of(_conference(request, pk))).data
@@ -224,6 +235,7 @@ class AgendaItemView(APIView):
     )
     def patch(self, request: Request, pk: int) -> Response:
         item = selectors.get_agenda_item_for(request.user, pk)
+        _conference_to(request, item.conference_id, "conferences.manage")
         data = _data(AgendaItemUpdateSerializer, request, partial=True)
         services.update_agenda_item(item, by=request.user, **data)
         conference = _conference(request, item.conference_id)
@@ -245,6 +257,7 @@ class AgendaItemMoveView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         item = selectors.get_agenda_item_for(request.user, pk)
+        _conference_to(request, item.conference_id, "conferences.manage")
         data = _data(MoveSerializer, request)
         services.move_agenda_item(item, by=request.user, position=data["position"])
         conference = _conference(request, item.conference_id)
@@ -300,7 +313,7 @@ class DelegateListView(generics.ListCreateAPIView):
         ],
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        conference = _conference(request, kwargs["pk"])
+        conference = _conference_to(request, kwargs["pk"], "conferences.manage")
         data = _data(DelegateInputSerializer, request)
         if "honoree" in data:
             delegate = services.add_honoree_delegate(
@@ -332,6 +345,7 @@ class DelegateDetailView(APIView):
     )
     def patch(self, request: Request, pk: int) -> Response:
         delegate = selectors.get_delegate_for(request.user, pk)
+        _conference_to(request, delegate.conference_id, "conferences.manage")
         data = _data(DelegateUpdateSerializer, request, partial=True)
         data.pop("honoree", None)
         if data.get("sub_unit") is not None:
@@ -406,7 +420,7 @@ class ProposalListView(generics.ListCreateAPIView):
         ],
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        conference = _conference(request, kwargs["pk"])
+        conference = _conference_to(request, kwargs["pk"], "conferences.manage")
         data = _data(ProposalInputSerializer, request)
         proposal = services.propose_delegates(
             conference,

@@ -108,6 +108,9 @@ ACTION_LABELS = {
     "elections.poll.closed": _("kết thúc biểu quyết, kiểm phiếu"),
     "elections.poll.certified": _("chứng nhận kết quả biểu quyết"),
     "elections.poll.corrected": _("đính chính kết quả đã chứng nhận"),
+    # A person's data (issue 11)
+    "honorees.personal_data.exported": _("xuất dữ liệu cá nhân của điển hình"),
+    "honorees.honoree.anonymised": _("ẩn danh hóa hồ sơ điển hình"),
 }
 
 

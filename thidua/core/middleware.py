@@ -55,3 +55,45 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+class SessionIdleTimeoutMiddleware:
+    """Ends a signed-in session after ``SESSION_IDLE_TIMEOUT`` seconds without a request (0:
+    off). SESSION_COOKIE_AGE caps a session's whole life; this ends an idle one much sooner (a
+    shared office computer left signed in). The last request time is written at most once a
+    minute, so an active session does not write on every request."""
+
+    KEY = "_thidua_last_seen"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        import time
+
+        from django.conf import settings
+        from django.contrib import messages
+        from django.contrib.auth import logout
+        from django.utils.translation import gettext as _
+
+        timeout = int(getattr(settings, "SESSION_IDLE_TIMEOUT", 0) or 0)
+        user = getattr(request, "user", None)
+        if timeout and user is not None and user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get(self.KEY)
+            if last is not None and now - int(last) > timeout:
+                logout(request)  # the request goes on as anonymous: login page or 401
+                messages.info(
+                    request,
+                    _("Phiên làm việc đã kết thúc do lâu không thao tác. Vui lòng đăng nhập lại."),
+                )
+            elif last is None or now - int(last) >= 60:
+                request.session[self.KEY] = now
+        return self.get_response(request)
+
+
+def start_idle_clock(sender: object, request: HttpRequest | None = None, **kwargs: object) -> None:
+    import time
+
+    if request is not None and hasattr(request, "session"):
+        request.session[SessionIdleTimeoutMiddleware.KEY] = int(time.time())

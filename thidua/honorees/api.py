@@ -54,6 +54,11 @@ def _write_data(request: Request) -> dict[str, Any]:
 class HonoreeListCreateView(generics.ListCreateAPIView):
     serializer_class = HonoreeSerializer
 
+    def get_serializer_context(self) -> dict[str, Any]:
+        # Lists mask national ID numbers for everyone (issue 11); one honoree's record shows it
+        # in full to those who may see personal data.
+        return {**super().get_serializer_context(), "in_list": self.request.method == "GET"}
+
     def get_queryset(self) -> QuerySet[Honoree]:
         params = self.request.query_params
         unit = None

@@ -51,7 +51,8 @@ class HonoreeSerializer(serializers.ModelSerializer):
     sector = _code("sector")
     field = _code("field")
     national_id = serializers.SerializerMethodField(
-        help_text="Đầy đủ với người có quyền xem dữ liệu cá nhân; che (***) với người khác."
+        help_text="Đầy đủ với người có quyền xem dữ liệu cá nhân (một hồ sơ); che (***) trong "
+        "danh sách và với người khác."
     )
     recognitions = RecognitionSerializer(many=True, read_only=True)
     movements: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
@@ -89,6 +90,8 @@ class HonoreeSerializer(serializers.ModelSerializer):
 
     def get_national_id(self, honoree: Honoree) -> str:
         request = self.context.get("request")
+        if self.context.get("in_list"):
+            return honoree.masked_national_id
         if request is not None and access.can(request.user, "honorees.view_personal", honoree.unit):
             return honoree.national_id or ""
         return honoree.masked_national_id

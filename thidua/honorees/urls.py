@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from thidua.honorees.views import excel, movements, public, registry
+from thidua.honorees.views import excel, movements, personal, public, registry
 
 app_name = "honorees"
 
@@ -31,4 +31,11 @@ urlpatterns = [
     path("vinh-danh/phong-trao/<slug:slug>/", public.roll_movement, name="roll-movement"),
     path("vinh-danh/bai/<str:token>/", public.story_page, name="story"),
     path("vinh-danh/anh/<str:token>/", public.public_photo, name="public-photo"),
+    # A person's data (issue 11): export, anonymisation.
+    path(
+        "dien-hinh/<int:pk>/du-lieu-ca-nhan.<str:fmt>",
+        personal.personal_export,
+        name="personal-export",
+    ),
+    path("dien-hinh/<int:pk>/an-danh/", personal.anonymise, name="anonymise"),
 ]

@@ -84,6 +84,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "elections.certify": frozenset({Role.LEADER}),
     # Dashboards (thidua/dashboards): read-only figures of a unit's subtree, and their export.
     "dashboards.view": ALL_ROLES,
+    # A person's data (issue 11): export and anonymisation, by whoever keeps the registry.
+    "honorees.anonymise": frozenset({Role.ORGANIZER}),
 }
 
 M = TypeVar("M", bound=models.Model)

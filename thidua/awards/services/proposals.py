@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -147,9 +148,11 @@ def remove_candidate(item: ProposalItem, *, by: Any) -> None:
     proposal = _locked(item.proposal)
     _require_draft(proposal)
     data = {"honoree": item.honoree_id, "form": item.award_form.code}
-    for evidence in item.evidence.all():
-        evidence.file.delete(save=False)
+    # The files go once the removal is committed (a rolled-back removal keeps its evidence).
+    files = [(e.file.storage, e.file.name) for e in item.evidence.all() if e.file.name]
     item.delete()
+    for storage, name in files:
+        transaction.on_commit(partial(storage.delete, name))
     record_audit("awards.candidate.removed", by=by, unit=proposal.unit, target=proposal, data=data)
 
 

@@ -160,6 +160,9 @@ def submission_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def submission_return(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.get_submission_for(request.user, pk)
+    # The reviewer's role first (404 outside the issuer's scope, 403 without the role), then
+    # the form: an empty body must not answer before the permission does.
+    access.require(request.user, "campaigns.review", submission.assignment.campaign.issuer)
     form = ReturnForm(request.POST)
     if form.is_valid():
         try:

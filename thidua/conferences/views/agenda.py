@@ -76,6 +76,7 @@ def _back(item: Any) -> HttpResponse:
 @require_POST
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_agenda_item_for(request.user, pk)
+    access.require(request.user, "conferences.manage", item.conference.unit)  # before the form
     form = AgendaItemEditForm(request.POST, prefix=f"item{item.pk}")
     if not form.is_valid():
         messages.error(request, _("Nội dung và thời lượng không hợp lệ."))

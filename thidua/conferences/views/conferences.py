@@ -119,10 +119,14 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "conferences/conference_detail.html", _detail(request, conference))
 
 
-def _post(request: HttpRequest, pk: int, form_class: Any, key: str, action: Any) -> HttpResponse:
+def _post(
+    request: HttpRequest, pk: int, form_class: Any, key: str, action: Any, *, role: str
+) -> HttpResponse:
     """Parse ``form_class``, call ``action(conference, cleaned_data)``; on refusal show the page
-    again with the form's error."""
+    again with the form's error. ``role`` is checked before the form is read (404 outside the
+    scope, 403 without it), so a bad body never answers before the permission does."""
     conference = selectors.get_conference_for(request.user, pk)
+    access.require(request.user, role, conference.unit)
     form = form_class(request.POST)
     if form.is_valid():
         try:
@@ -145,6 +149,7 @@ def conference_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ConferenceEditForm,
         "edit_form",
         lambda c, d: services.update_conference(c, by=request.user, **d),
+        role="conferences.manage",
     )
 
 
@@ -159,6 +164,7 @@ def format_choose(request: HttpRequest, pk: int) -> HttpResponse:
         lambda c, d: services.choose_format(
             c, by=request.user, chosen_format=d["chosen_format"], reason=d["reason"]
         ),
+        role="conferences.manage",
     )
 
 
@@ -173,6 +179,7 @@ def cap_propose(request: HttpRequest, pk: int) -> HttpResponse:
         lambda c, d: services.propose_cap(
             c, by=request.user, proposed=d["proposed"], reference=d["reference"]
         ),
+        role="conferences.propose_cap",
     )
 
 
@@ -185,4 +192,5 @@ def cap_decide(request: HttpRequest, pk: int) -> HttpResponse:
         CapDecisionForm,
         "cap_form",
         lambda c, d: services.decide_cap(c, by=request.user, cap=d["cap"]),
+        role="conferences.manage",
     )

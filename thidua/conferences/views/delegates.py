@@ -134,6 +134,7 @@ def delegate_restore(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def delegate_manual(request: HttpRequest, pk: int) -> HttpResponse:
     conference = selectors.get_conference_for(request.user, pk)
+    access.require(request.user, "conferences.manage", conference.unit)  # before the form
     form = ManualDelegateForm(request.POST, unit=conference.unit)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -158,6 +159,7 @@ def delegate_manual(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def list_approve(request: HttpRequest, pk: int) -> HttpResponse:
     conference = selectors.get_conference_for(request.user, pk)
+    access.require(request.user, "conferences.approve_list", conference.unit)  # before the form
     form = ApproveForm(request.POST)
     if form.is_valid():
         try:
@@ -182,6 +184,7 @@ def list_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def list_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     conference = selectors.get_conference_for(request.user, pk)
+    access.require(request.user, "conferences.approve_list", conference.unit)  # before the form
     form = ReasonForm(request.POST)
     if form.is_valid():
         try:

@@ -113,7 +113,7 @@ def honoree_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope = access.scope_for(request.user)
     can = {
         action: scope.can(f"honorees.{action}", honoree.unit)
-        for action in ("edit", "view_personal", "move_stage", "write_story", "publish")
+        for action in ("edit", "view_personal", "move_stage", "write_story", "publish", "anonymise")
     }
     story = Story.objects.filter(honoree=honoree).first()
     context = {
