@@ -408,6 +408,8 @@ def test_a_commune_certified_its_delegates_into_the_district_pool(demo):
     assert [d.name for d in pool] == sorted(e["name"] for e in certification.elected)
     assert {d.conference.unit.name for d in pool} == {"Xã Đại Cương"}
     assert "quá một nửa" in certification.rule_text
+
+
 def test_demo_dashboards_have_figures_at_every_level(demo, client):
     """make run shows non-empty dashboards: the province, Kim Bảng and a commune (issue 10)."""
     from django.urls import reverse
