@@ -36,6 +36,7 @@ PAGE_KWARGS: dict[str, dict[str, str]] = {
     "campaigns:composition-rule-edit": {"pk": "campaign", "rule_pk": "composition_rule"},
     "campaigns:composition-rule-delete": {"pk": "campaign", "rule_pk": "composition_rule"},
     "campaigns:task-edit": {"pk": "campaign", "task_pk": "task"},
+    "elections:vote": {"token": "vote_token"},
     "honorees:photo-file": {"token": "photo"},
     "honorees:public-photo": {"token": "public_photo"},
     "honorees:story": {"token": "story"},
@@ -60,8 +61,11 @@ PK_BY_PREFIX: tuple[tuple[str, str], ...] = (
     ("conferences:proposal-detail", "delegate_proposal"),
     ("conferences:proposal-apply", "delegate_proposal"),
     ("conferences:", "conference"),
+    ("dashboards:", "commune_a"),
     ("documents:batch-", "batch"),
     ("documents:", "document"),
+    ("elections:poll", "poll"),
+    ("elections:", "conference"),
     ("honorees:", "honoree"),
     ("notifications:", "notification"),
 )
@@ -71,6 +75,7 @@ QUERIES: dict[str, dict[str, str]] = {
     "campaigns:feedback-create": {"campaign": "campaign"},
     "conferences:conference-create": {"campaign": "campaign", "unit": "commune_a"},
     "/api/v1/awards/statistics/": {"unit": "commune_a"},
+    "elections:receipt": {"ma": "receipt"},
 }
 
 
@@ -100,6 +105,7 @@ API_OBJECTS: tuple[tuple[str, str], ...] = (
     ("/api/v1/agenda-items/", "agenda_item"),
     ("/api/v1/delegates/", "delegate"),
     ("/api/v1/proposals/", "delegate_proposal"),
+    ("/api/v1/elections/polls/", "poll"),
 )
 
 

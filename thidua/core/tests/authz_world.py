@@ -6,7 +6,8 @@ number; one with a published story and photo), a decided award proposal with its
 entries and decision document, an escalated proposal with its submission to the district, a
 draft proposal with a candidate and evidence, a blank layout, a certificate batch, the
 campaign's assignment to A with A's submitted plan and a feedback thread, a conference with
-agenda items, a delegate and an optimizer proposal, and a notification.
+agenda items, a delegate and an optimizer proposal, three checked-in delegates nominated and
+an open electronic poll on them (a voter's token, a cast ballot's receipt), and a notification.
 """
 
 from __future__ import annotations
@@ -224,6 +225,32 @@ def build(world: Any) -> AuthzWorld:
         conference, by=org, category="guest", name="Khách mời", gender="male"
     )
     o["delegate_proposal"] = conferences.propose_delegates(conference, by=org, size=1, seed=1)
+
+    # --- Elections in A's conference: three delegates checked in and nominated, an electronic
+    # poll opened (one voter's token kept for the public ballot page), and a cast ballot's
+    # receipt -----------------------------------------------------------------------------------
+    from types import SimpleNamespace
+
+    from thidua.conferences.models import Delegate
+    from thidua.elections import services as elections
+
+    elections.restore_default_rules()
+    voters = [
+        conferences.add_manual_delegate(
+            conference, by=org, category="guest", name=f"Đại biểu {i}", gender="female"
+        )
+        for i in (1, 2, 3)
+    ]
+    checked_in = dt.datetime(2025, 2, 20, 7, 45, tzinfo=VN)
+    Delegate.objects.filter(pk__in=[v.pk for v in voters]).update(checked_in_at=checked_in)
+    elections.nominate(conference, by=org, delegate_ids=[v.pk for v in voters])
+    o["poll"] = poll = elections.create_poll(conference, by=org, procedure="electronic", seats=2)
+    (_first, token), (_second, cast), *_rest = elections.open_poll(
+        poll, by=org, now=dt.datetime(2025, 2, 20, 10, 0, tzinfo=VN)
+    )
+    o["vote_token"] = SimpleNamespace(token=token, pk=None)
+    receipt = elections.cast_ballot(cast, [])
+    o["receipt"] = SimpleNamespace(token=receipt, pk=receipt)  # ?ma=<the receipt code>
 
     # --- A notification for A's organizer -----------------------------------------------------
     (o["notification"],) = notifications.notify([org], title="Thông báo thử", unit=a)

@@ -54,6 +54,9 @@ GET    admin:django_tasks_database_dbtaskresult_add L L L L L L L L L F
 GET    admin:documents_documentbatch_add        L L L L L L L L L F
 GET    admin:documents_generateddocument_add    L L L L L L L L L F
 GET    admin:documents_numberseries_add         L L L L L L L L L F
+GET    admin:elections_allocation_add           L L L L L L L L L F
+GET    admin:elections_certification_add        L L L L L L L L L F
+GET    admin:elections_poll_add                 L L L L L L L L L F
 GET    admin:notifications_notification_add     L L L L L L L L L F
 GET    admin:units_unit_add                     L L L L L L L L L F
 GET    admin:*_changelist                       L L L L L L L L L 2
@@ -152,6 +155,12 @@ GET    conferences:proposal-create              L 2 2 2 2 2 2 N 2 2
 GET    conferences:proposal-detail              L 2 2 2 2 2 2 N 2 2
 # pages: core
 GET    core:home                                L 2 2 2 2 2 2 2 2 2
+# pages: dashboards
+GET    dashboards:country                       L N N N N N N N N 2
+GET    dashboards:country-export                L N N N N N N N N 2
+GET    dashboards:home                          L 3 3 3 3 3 3 3 3 3
+GET    dashboards:unit                          L 2 2 2 2 2 2 N 2 2
+GET    dashboards:unit-export                   L 2 2 2 2 2 2 N 2 2
 # pages: documents
 GET    documents:batch-detail                   L 2 2 2 2 2 2 N 2 2
 GET    documents:batch-download                 L 2 2 2 2 2 2 N 2 2
@@ -162,6 +171,29 @@ GET    documents:document-download              L 2 2 2 2 2 2 N 2 2
 POST   documents:document-reissue               L F F F 3 3 3 N 3 3
 GET    documents:index                          L 3 3 3 3 3 3 3 3 3
 GET    documents:unit-documents                 L 2 2 2 2 2 2 N 2 2
+# pages: elections
+GET    elections:allocation                     L 2 2 2 2 2 2 N 2 2
+POST   elections:allocation                     L F F F 2 F F N 2 2
+GET    elections:conference                     L 2 2 2 2 2 2 N 2 2
+GET    elections:index                          L 2 2 2 2 2 2 2 2 2
+POST   elections:nominate                       L F F F 3 F F N 3 3
+POST   elections:nominate-honoree               L F F F 3 F F N 3 3
+GET    elections:poll                           L 2 2 2 2 2 2 N 2 2
+GET    elections:poll-ballots                   L F F F 3 F F N 3 3
+POST   elections:poll-box                       L F F F 3 3 F N 3 3
+POST   elections:poll-certify                   L F F F F F 3 N F 3
+POST   elections:poll-close                     L F F F 3 F F N 3 3
+POST   elections:poll-correct                   L F F F F F 3 N F 3
+POST   elections:poll-create                    L F F F 3 F F N 3 3
+POST   elections:poll-hands                     L F F F 3 3 F N 3 3
+POST   elections:poll-open                      L F F F 3 F F N 3 3
+POST   elections:poll-reissue                   L F F F 3 F F N 3 3
+POST   elections:poll-runoff                    L F F F 3 F F N 3 3
+GET    elections:receipt                        2 2 2 2 2 2 2 2 2 2
+POST   elections:rules-edit                     L N N N N N N N 3 3
+GET    elections:vote                           2 2 2 2 2 2 2 2 2 2
+POST   elections:vote                           2 2 2 2 2 2 2 2 2 2
+POST   elections:withdraw                       L F F F 3 F F N 3 3
 # pages: honorees
 POST   honorees:anonymise                       L F F F 3 F F N 3 3
 POST   honorees:achievement-add                 L F 3 F 3 3 F N 3 3
@@ -272,6 +304,10 @@ GET    /document-batches/{id}/                  U 2 2 2 2 2 2 N 2 2
 # API /api/v1/documents
 GET    /documents/                              U 2 2 2 2 2 2 2 2 2
 GET    /documents/{id}/                         U 2 2 2 2 2 2 N 2 2
+# API /api/v1/elections
+GET    /elections/allocations/                  U 2 2 2 2 2 2 2 2 2
+GET    /elections/polls/                        U 2 2 2 2 2 2 2 2 2
+GET    /elections/polls/{id}/                   U 2 2 2 2 2 2 N 2 2
 # API /api/v1/feedback
 GET    /feedback/                               U 2 2 2 2 2 2 2 2 2
 POST   /feedback/                               U V V V V V V V V V
