@@ -292,6 +292,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Largest plan (PDF/DOCX) a unit may upload to a campaign.
 CAMPAIGNS_UPLOAD_MAX_BYTES = env_int("CAMPAIGNS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Office uploads (docx, xlsx) are zip archives: refused before parsing or storing when they
+# would inflate beyond these (zip bombs; thidua/core/zipcheck.py has the defaults).
+UPLOAD_ZIP_LIMITS = {
+    "max_uncompressed_bytes": env_int("UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES", 150 * 1024 * 1024),
+    "max_ratio": env_int("UPLOAD_ZIP_MAX_RATIO", 200),
+}
 
 # --- Background tasks (django.tasks with the database backend) ----------------------------------
 TASKS = {
@@ -357,6 +363,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "thidua.api.schema.local_times",  # "07:30:00" is not JSON Schema's "time" (issue 11)
+    ],
     # Two apps have a "kind" choice field: name each enum after its own vocabulary.
     # Several models have a "kind" or a "status": name each vocabulary once in the schema.
     "ENUM_NAME_OVERRIDES": {

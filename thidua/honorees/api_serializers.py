@@ -39,7 +39,9 @@ class RecognitionSerializer(serializers.ModelSerializer):
 
 
 def _code(field_name: str) -> serializers.CharField:
-    return serializers.CharField(source=f"{field_name}.code", default=None, read_only=True)
+    return serializers.CharField(
+        source=f"{field_name}.code", default=None, read_only=True, allow_null=True
+    )
 
 
 class HonoreeSerializer(serializers.ModelSerializer):
@@ -47,6 +49,7 @@ class HonoreeSerializer(serializers.ModelSerializer):
     unit_code = serializers.CharField(source="unit.code", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     ethnicity = _code("ethnicity")
+    gender = serializers.ChoiceField(choices=Gender.choices, allow_blank=True, read_only=True)
     component = _code("component")
     sector = _code("sector")
     field = _code("field")
@@ -125,7 +128,9 @@ class HonoreeWriteSerializer(serializers.Serializer):
 
 class MovementSerializer(serializers.ModelSerializer):
     unit_id = serializers.IntegerField(required=False, allow_null=True)
-    unit_code = serializers.CharField(source="unit.code", default=None, read_only=True)
+    unit_code = serializers.CharField(
+        source="unit.code", default=None, read_only=True, allow_null=True
+    )
     field = serializers.SlugRelatedField(
         slug_field="code", queryset=Field.objects.all(), required=False, allow_null=True
     )
