@@ -292,6 +292,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Largest plan (PDF/DOCX) a unit may upload to a campaign.
 CAMPAIGNS_UPLOAD_MAX_BYTES = env_int("CAMPAIGNS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+# Years a campaign's periods, deadline and signing date may take (input sanity, issue 11).
+CAMPAIGNS_YEAR_RANGE = (1945, 2100)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Office uploads (docx, xlsx) are zip archives: refused before parsing or storing when they
 # would inflate beyond these (zip bombs; thidua/core/zipcheck.py has the defaults).

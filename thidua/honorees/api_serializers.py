@@ -97,8 +97,18 @@ class HonoreeSerializer(serializers.ModelSerializer):
         return honoree.masked_national_id
 
 
+class CodeField(serializers.SlugRelatedField):
+    """A vocabulary code. NUL is refused before the lookup: PostgreSQL text cannot hold it and
+    the query would fail with a server error (found by schemathesis)."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 def _vocabulary(model: Any) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(
+    return CodeField(
         slug_field="code", queryset=model.objects.all(), required=False, allow_null=True
     )
 
@@ -131,7 +141,7 @@ class MovementSerializer(serializers.ModelSerializer):
     unit_code = serializers.CharField(
         source="unit.code", default=None, read_only=True, allow_null=True
     )
-    field = serializers.SlugRelatedField(
+    field = CodeField(
         slug_field="code", queryset=Field.objects.all(), required=False, allow_null=True
     )
     launched_by = serializers.ChoiceField(choices=LaunchedBy.choices)

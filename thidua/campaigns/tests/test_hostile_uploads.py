@@ -91,3 +91,21 @@ def test_the_api_answers_a_renamed_executable_with_a_vietnamese_400(
     assert response.json()["code"] == "campaigns.file_type"
     assert looks_vietnamese(response.json()["detail"])
     assert Submission.objects.count() == 0
+
+
+def test_a_deadline_in_year_204_is_refused(campaign, district_officer):
+    """schemathesis sent it: stored, it came back with a 1906 local-mean-time offset."""
+    import datetime as dt
+
+    from thidua.campaigns.models import Campaign
+
+    before = Campaign.objects.values_list("plan_deadline", flat=True).get(pk=campaign.pk)
+    client = APIClient()
+    client.force_authenticate(district_officer)
+    for values in ({"plan_deadline": "0204-05-06"}, {"review_period_start": 40000}):
+        response = client.patch(f"/api/v1/campaigns/{campaign.pk}/", values, format="json")
+        assert response.status_code == 400, values
+        assert response.json()["code"] == "campaigns.bad_year"
+        assert looks_vietnamese(response.json()["detail"])
+    after = Campaign.objects.values_list("plan_deadline", flat=True).get(pk=campaign.pk)
+    assert after == before and after.year > dt.date.min.year

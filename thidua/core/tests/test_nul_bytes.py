@@ -25,3 +25,17 @@ def test_pages_refuse_nul_in_query_parameters(commune_a_officer, client):
     assert response.status_code == 400
     assert "không hợp lệ" in response.content.decode()
     assert Honoree.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_api_refuses_nul_in_a_vocabulary_code(world, commune_a_officer):
+    client = APIClient()
+    client.force_authenticate(commune_a_officer)
+    response = client.post(
+        "/api/v1/honorees/",
+        {"unit_id": world.commune_a.pk, "kind": "individual", "name": "A", "ethnicity": "k\x00"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "ethnicity" in response.json()["errors"]
+    assert Honoree.objects.count() == 0
