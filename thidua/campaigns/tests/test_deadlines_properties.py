@@ -4,6 +4,7 @@ and the wording, the last day on time and the first late instant always agree.""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -56,7 +57,7 @@ def test_reminders_come_before_the_deadline_in_order(day, mode, first, second):
 def test_the_four_quarters_tile_the_year(year):
     windows = [d.quarter_window(year, q) for q in (1, 2, 3, 4)]
     assert windows[0][0] == dt.date(year, 1, 1) and windows[-1][1] == dt.date(year, 12, 31)
-    for (_, end), (start, _) in zip(windows, windows[1:], strict=False):
+    for (_, end), (start, _) in pairwise(windows):
         assert start - end == dt.timedelta(days=1)
 
 
