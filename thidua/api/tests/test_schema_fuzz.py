@@ -29,8 +29,9 @@ def demo_token(db, settings, tmp_path):
 @pytest.mark.django_db
 def test_every_operation_answers_without_server_error_and_within_the_schema(demo_token):
     schema = load_schema()
-    result = fuzz(schema, {"Authorization": f"Bearer {demo_token}"}, max_examples=6)
+    result = fuzz(schema, {"Authorization": f"Bearer {demo_token}"}, max_examples=4)
     assert result.operations >= 80  # the whole schema was walked, not a filtered part
     assert result.cases >= result.operations * 2
     assert any(200 <= code < 300 for code in result.statuses)  # data in scope was reached
+    print(result.summary(), result.statuses)  # the figures docs/security.md quotes
     assert not result.failures, result.summary()
