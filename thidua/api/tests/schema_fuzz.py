@@ -8,8 +8,9 @@ answer to most generated input and are not failures.
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,23 +45,27 @@ class FuzzResult:
 def load_schema() -> Any:
     from django.core.wsgi import get_wsgi_application
 
-    return schemathesis.openapi.from_wsgi(SCHEMA_PATH, get_wsgi_application())
+    with connections_kept_open():
+        return schemathesis.openapi.from_wsgi(SCHEMA_PATH, get_wsgi_application())
 
 
 def known_ids(schema: Any, headers: dict[str, str]) -> dict[str, list[int]]:
     """Ids of the rows in scope, by the path prefix that addresses one of them: the top-level
     lists (``/api/v1/conferences/`` -> conferences), and the lists nested under their first
     rows (``/api/v1/conferences/{id}/delegates/`` -> ``/api/v1/delegates/``)."""
-    from django.test import Client
+    # werkzeug's client, like schemathesis: Django's test client would re-attach the
+    # connection-closing signal handlers that connections_kept_open() detaches.
+    from django.core.wsgi import get_wsgi_application
+    from werkzeug.test import Client
 
-    client = Client(HTTP_AUTHORIZATION=headers.get("Authorization", ""))
+    client = Client(get_wsgi_application())
     found: dict[str, list[int]] = {}
 
     def collect(url: str, key: str) -> None:
-        response = client.get(url)
-        if response.status_code != 200 or "json" not in response.get("Content-Type", ""):
+        response = client.get(url, headers=headers)
+        if response.status_code != 200 or "json" not in response.headers.get("Content-Type", ""):
             return
-        body = response.json()
+        body = response.json
         rows = body.get("results", body) if isinstance(body, dict) else body
         if isinstance(rows, list):
             ids = [r["id"] for r in rows if isinstance(r, dict) and isinstance(r.get("id"), int)]
@@ -101,19 +106,37 @@ def fuzz(
     """Run ``max_examples`` cases per operation and mode; collect failures instead of raising."""
     result = FuzzResult()
     skipped = set(skip)
-    in_scope = known_ids(schema, headers)
     fallback = list(range(1, 31))
     start = time.perf_counter()
-    for item in schema.get_all_operations():
-        operation = item.ok()
-        if operation.label in skipped:
-            continue
-        result.operations += 1
-        ids = in_scope.get(operation.path.split("{", 1)[0]) or fallback
-        for mode in modes:
-            _fuzz_operation(operation, mode, headers, max_examples, derandomize, ids, result)
+    with connections_kept_open():
+        in_scope = known_ids(schema, headers)
+        for item in schema.get_all_operations():
+            operation = item.ok()
+            if operation.label in skipped:
+                continue
+            result.operations += 1
+            ids = in_scope.get(operation.path.split("{", 1)[0]) or fallback
+            for mode in modes:
+                _fuzz_operation(operation, mode, headers, max_examples, derandomize, ids, result)
     result.seconds = time.perf_counter() - start
     return result
+
+
+@contextlib.contextmanager
+def connections_kept_open() -> Iterator[None]:
+    """The WSGI app closes the database connection after each request (request_finished);
+    inside a test's transaction on PostgreSQL that would close the test's own connection.
+    Django's test client detaches the same handler for the same reason."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def _fuzz_operation(
