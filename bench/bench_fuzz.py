@@ -5,7 +5,7 @@ Reports the cases tried, the failures (a 5xx or a response outside the schema: t
 the answers by status code and the time. The baseline is the CI run (`test_schema_fuzz.py`,
 4 cases per operation and mode), measured here in the same run.
 
-FUZZ_EXAMPLES (default 50) sets the cases per operation and mode; FUZZ_RANDOM=1 explores new
+FUZZ_EXAMPLES (default 25) sets the cases per operation and mode; FUZZ_RANDOM=1 explores new
 cases (not derandomized).
 """
 
@@ -27,7 +27,7 @@ CI_EXAMPLES = 4
 
 
 def run(report: Report) -> None:
-    examples = int(os.environ.get("FUZZ_EXAMPLES", "50"))
+    examples = int(os.environ.get("FUZZ_EXAMPLES", "25"))
     derandomize = os.environ.get("FUZZ_RANDOM", "") != "1"
     with (
         scratch_database(),
