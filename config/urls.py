@@ -19,3 +19,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]
+
+handler404 = "thidua.api.views.page_not_found"  # JSON under /api/, the usual page elsewhere
