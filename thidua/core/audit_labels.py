@@ -94,6 +94,8 @@ ACTION_LABELS = {
     "awards.submission.returned": _("trả lại tờ trình khen thưởng"),
     "awards.entry.revoked": _("thu hồi khen thưởng"),
     "awards.certificates.printed": _("in giấy khen"),
+    # National scale (issue 10): the synthetic country of generate_national.
+    "operations.national.generated": _("sinh dữ liệu mẫu toàn quốc"),
 }
 
 
