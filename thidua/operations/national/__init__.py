@@ -80,6 +80,7 @@ def generate(
     places = people.places(root, province)
     report.root_id, report.units = root.pk, len(places)
     with transaction.atomic():
+        _check_foreign_keys_now()
         folk = step(
             "honorees",
             lambda: people.generate_honorees(
@@ -95,6 +96,7 @@ def generate(
     campaign = step("campaign", lambda: events.national_campaign(root))
     report.campaign_id = campaign.pk
     with transaction.atomic():
+        _check_foreign_keys_now()
         held = step(
             "conferences",
             lambda: events.generate_conferences(
@@ -128,6 +130,14 @@ def generate(
 def _rng(seed: int, step: str) -> random.Random:
     """One generator per step, so a change in one step leaves the others' rows alone."""
     return random.Random(f"{seed}:{step}")  # noqa: S311 (test data, not secrets)
+
+
+def _check_foreign_keys_now() -> None:
+    """PostgreSQL: check each copied row's foreign keys as it arrives, instead of queueing
+    millions of deferred checks for the commit (Django's constraints are deferrable)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def _analyze() -> None:
