@@ -75,6 +75,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "awards.submit": frozenset({Role.ORGANIZER, Role.LEADER}),
     "awards.print": frozenset({Role.ORGANIZER, Role.LEADER}),
     "awards.export": frozenset({Role.ORGANIZER, Role.COUNCIL, Role.LEADER}),
+    # Dashboards (thidua/dashboards): read-only figures of a unit's subtree, and their export.
+    "dashboards.view": ALL_ROLES,
 }
 
 M = TypeVar("M", bound=models.Model)
