@@ -119,9 +119,19 @@ def _ids(values: tuple[int, ...]) -> str:
     return ", ".join(str(int(v)) for v in values) or "NULL"
 
 
-def sql_figures(unit: Unit | None, campaign: Campaign, vocab: Any) -> list[tuple]:  # type: ignore[type-arg]
+def sql_figures(
+    unit: Unit | None, campaign: Campaign, vocab: Any, *, materialized: bool = True
+) -> list[tuple]:  # type: ignore[type-arg]
+    """The SQL baseline. ``materialized``: the registry's two row sets (honorees, recognitions
+    of the period) are computed once and read twice (figures and drill-down); otherwise each
+    reading scans again (PostgreSQL picks per reading). Which is faster depends on the size
+    of the subtree: the benchmark times both and compares with the faster."""
     postgres = connection.vendor == "postgresql"
-    query = SQL.format(
+    sql = SQL
+    if not materialized:
+        sql = sql.replace("), hon AS (", "), hon AS NOT MATERIALIZED (")
+        sql = sql.replace("), rec AS (", "), rec AS NOT MATERIALIZED (")
+    query = sql.format(
         board=BOARD,
         late=LATE,
         sample=LATE_SAMPLE,
@@ -210,6 +220,7 @@ def from_sql(rows: list[tuple]) -> dict[str, Any]:  # type: ignore[type-arg]
                 child["honorees"] += n1
             else:
                 child["awards"] += n1
+    out["units"].sort()
     return out
 
 
@@ -306,7 +317,13 @@ def dashboard_figures(
         ("whole country", None, "/tong-quan/ca-nuoc/"),
         (f"province {province.name}", province, f"/tong-quan/{province.pk}/"),
     ):
-        sql_time, raw = timed(lambda unit=unit: sql_figures(unit, campaign, vocab), repeat=repeat)
+        once, raw = timed(lambda unit=unit: sql_figures(unit, campaign, vocab), repeat=repeat)
+        twice, raw_again = timed(
+            lambda unit=unit: sql_figures(unit, campaign, vocab, materialized=False),
+            repeat=repeat,
+        )
+        assert from_sql(raw_again) == from_sql(raw)
+        sql_time = min(once, twice)
         app_time, board = timed(
             lambda unit=unit: selectors.dashboard(unit, campaign, now=NOW), repeat=repeat
         )
@@ -317,7 +334,10 @@ def dashboard_figures(
         page_time, page = timed(
             lambda url=url: client.get(url, {"ke-hoach": campaign.pk}), repeat=repeat
         )
-        rows.append([f"{label}: one SQL statement (baseline)", "1", ms(sql_time), "1.00x", ""])
+        rows.append([f"{label}: one SQL statement, row sets read once", "1", ms(once),
+                     ratio(once, sql_time), ""])  # fmt: skip
+        rows.append([f"{label}: one SQL statement, row sets read twice", "1", ms(twice),
+                     ratio(twice, sql_time), ""])  # fmt: skip
         rows.append(
             [f"{label}: dashboard selector", len(queries.captured_queries), ms(app_time),
              ratio(app_time, sql_time), "met" if app_time <= 2 * sql_time else "NOT met"]
@@ -331,9 +351,11 @@ def dashboard_figures(
         ["what", "queries", "ms (median of 5)", "vs SQL", "target ≤ 2x"],
         rows,
         note=(
-            "The SQL baseline is one statement (CTEs and UNION ALL) computing every figure of "
-            "the dashboard; the selector's figures equal it (asserted, figure by figure). The "
-            "page adds the campaign list, charts and template."
+            "The SQL baseline (1.00x) is the faster of two forms of one statement (CTEs and "
+            "UNION ALL) computing every figure of the dashboard: the honorees and recognitions "
+            "of the subtree materialized once, or scanned again for the drill-down. The "
+            "selector's figures equal it (asserted, figure by figure). The page adds the "
+            "campaign list, charts and template."
         ),
     )
 
