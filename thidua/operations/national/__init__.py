@@ -19,7 +19,7 @@ from thidua.conferences.models import Conference, Delegate
 from thidua.honorees.models import Honoree, Recognition
 from thidua.operations.national import events, people
 from thidua.operations.national.distributions import NOW, Sizes
-from thidua.operations.national.writer import Progress
+from thidua.operations.national.writer import Progress, drop_secondary_indexes
 from thidua.units.loader import load_units
 from thidua.units.models import Unit
 
@@ -81,6 +81,7 @@ def generate(
     report.root_id, report.units = root.pk, len(places)
     with transaction.atomic():
         _check_foreign_keys_now()
+        rebuild = drop_secondary_indexes(Honoree, Recognition)
         folk = step(
             "honorees",
             lambda: people.generate_honorees(
@@ -93,10 +94,12 @@ def generate(
                 folk, places, sizes.recognitions, _rng(seed, "recognitions"), progress
             ),
         )
+        step("registry indexes", rebuild)
     campaign = step("campaign", lambda: events.national_campaign(root))
     report.campaign_id = campaign.pk
     with transaction.atomic():
         _check_foreign_keys_now()
+        rebuild = drop_secondary_indexes(Delegate)
         held = step(
             "conferences",
             lambda: events.generate_conferences(
@@ -115,6 +118,7 @@ def generate(
                 progress,
             ),
         )
+        step("delegate indexes", rebuild)
         report.assignments = step(
             "progress",
             lambda: events.spread_progress(campaign, held, sizes.feedback, _rng(seed, "progress")),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from django.core.management.color import no_style
@@ -144,3 +144,31 @@ def reset_sequences(*model_list: type[models.Model]) -> None:
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
+
+
+def drop_secondary_indexes(*model_list: type[models.Model]) -> Callable[[], None]:
+    """PostgreSQL: drop the secondary indexes of these tables before a bulk load; returns the
+    function that builds them again after it (one sort per index instead of millions of
+    insertions: the trigram GIN index above all). Primary keys and unique constraints stay; a
+    unique *index* (a partial unique constraint) is rebuilt too, which checks every row again.
+    Call inside a transaction: a failure rolls the drops back. Elsewhere: nothing to do."""
+    if connection.vendor != "postgresql":
+        return lambda: None
+    tables = [model._meta.db_table for model in model_list]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "WHERE i.indrelid = ANY(%s::regclass[]) AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)",
+            [tables],
+        )
+        found = cursor.fetchall()
+        for name, _definition in found:
+            cursor.execute(f"DROP INDEX {name}")
+
+    def rebuild() -> None:
+        with connection.cursor() as cursor:
+            for _name, definition in found:
+                cursor.execute(definition)
+
+    return rebuild

@@ -27,6 +27,10 @@ from thidua.units.models import Unit
 TINY = Sizes(
     honorees=1200, recognitions=2500, conferences=25, delegates=1500, checkins=800, feedback=5
 )
+INDEXES = (
+    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN "
+    "('honorees_honoree', 'honorees_recognition', 'conferences_delegate') ORDER BY indexname"
+)
 PROVINCE = "35"  # Hà Nam: 6 districts, 116 communes
 
 
@@ -172,8 +176,16 @@ def test_apportion_sums_exactly():
 def test_on_postgresql_rows_go_through_copy(postgres_only):
     writer = RowWriter(Honoree, ["id"])
     assert writer.copying
+    with connection.cursor() as cursor:
+        cursor.execute(INDEXES)
+        before = cursor.fetchall()
     report = _generate()
     _check_country(report)
+    # The secondary indexes dropped for the load are all back, the same.
+    with connection.cursor() as cursor:
+        cursor.execute(INDEXES)
+        assert cursor.fetchall() == before
+    assert ("honoree_search_name_trgm",) in [(name,) for name, _d in before]
     # The id sequences were moved past the copied rows: a new honoree gets a fresh id.
     commune = Unit.objects.get(pk=Honoree.objects.first().unit_id)
     new = Honoree.objects.create(unit=commune, kind="individual", name="Mới", search_name="moi")
