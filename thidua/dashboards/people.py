@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import CharField, Count, Q, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import AwardForm
@@ -19,7 +19,16 @@ from thidua.conferences import rules as conference_rules
 from thidua.conferences.enums import DelegateCategory
 from thidua.conferences.models import Delegate
 from thidua.dashboards import figures as f
-from thidua.dashboards.common import LEVEL_ORDER, below, level_label, levels, scoped
+from thidua.dashboards.common import (
+    LEVEL_ORDER,
+    PerChild,
+    below,
+    child_prefix,
+    family,
+    level_label,
+    levels,
+    scoped,
+)
 from thidua.honorees import rules as honoree_rules
 from thidua.honorees.enums import Gender, HonoreeKind, Stage
 from thidua.honorees.models import EconomicSector, Field, Honoree, Recognition, SocialComponent
@@ -155,7 +164,7 @@ def delegate_figures(
     vocab = vocab or vocabularies()
     delegates = scoped(
         Delegate.objects.filter(
-            conference__campaign=campaign, status__in=conference_rules.ON_LIST
+            conference__campaign__in=family(campaign), status__in=conference_rules.ON_LIST
         ).filter(below(unit, "conference__unit")),
         scope,
         "conference__unit",
@@ -212,19 +221,38 @@ def delegate_figures(
 # --- Honorees --------------------------------------------------------------------------------
 
 
+def _by_child(
+    queryset: QuerySet[Any], unit: Unit | None, field: str, children: PerChild | None
+) -> Any:  # a queryset with the "prefix" annotation (not a field the type checker knows)
+    """Group by the drill-down's prefix too (first column) when the children are wanted."""
+    if children is None:
+        return queryset.annotate(prefix=Value("", output_field=CharField()))
+    return queryset.annotate(prefix=child_prefix(unit, field))
+
+
 def honoree_figures(
-    unit: Unit | None, *, vocab: Vocabularies | None = None, scope: Scope | None = None
+    unit: Unit | None,
+    *,
+    vocab: Vocabularies | None = None,
+    scope: Scope | None = None,
+    children: PerChild | None = None,
 ) -> f.HonoreeFigures:
     """Honorees of the subtree (the registry: not tied to a campaign) by field and by stage of
-    their lifecycle (discovered, fostered, replicated). 1 query (+3 for the vocabularies)."""
+    their lifecycle (discovered, fostered, replicated), and by child in ``children`` (the
+    drill-down) when given. 1 query (+3 for the vocabularies)."""
     vocab = vocab or vocabularies()
     honorees = scoped(Honoree.objects.filter(below(unit, "unit")), scope, "unit")
     by_field: dict[str, int] = defaultdict(int)
     by_stage: dict[str, int] = defaultdict(int)
     kinds: dict[str, int] = defaultdict(int)
-    for field_id, stage, kind, number in (
-        honorees.values_list("field_id", "stage", "kind").annotate(n=Count("pk")).order_by()
+    for prefix, field_id, stage, kind, number in (
+        _by_child(honorees, unit, "unit", children)
+        .values_list("prefix", "field_id", "stage", "kind")
+        .annotate(n=Count("pk"))
+        .order_by()
     ):
+        if children is not None:
+            children[prefix]["honorees"] += number
         by_field[str(field_id or "")] += number
         by_stage[stage] += number
         kinds[kind] += number
@@ -258,12 +286,14 @@ def award_figures(
     vocab: Vocabularies | None = None,
     scope: Scope | None = None,
     small_collective_max: int = honoree_rules.DEFAULT_SMALL_COLLECTIVE_MAX,
+    children: PerChild | None = None,
 ) -> f.AwardFigures:
     """The titles and awards in the histories of the subtree's honorees (as
     awards.selectors.award_statistics counts them; revoked ones have left the history), in the
     campaign's review period: by form, by deciding level, and the shares the plan asks for
     (R10): direct workers, workers and farmers, women (over individuals), small collectives
-    (over collectives). Counted in the database: 2 queries (+3 for the vocabularies)."""
+    (over collectives); and by child in ``children`` (the drill-down) when given. Counted in
+    the database: 2 queries (+3 for the vocabularies)."""
     vocab = vocab or vocabularies()
     person = ~Q(honoree__kind=HonoreeKind.COLLECTIVE)
     group = Q(honoree__kind=HonoreeKind.COLLECTIVE)
@@ -272,8 +302,8 @@ def award_figures(
     )
     small = Q(honoree__collective_size__gt=0, honoree__collective_size__lte=small_collective_max)
     grouped = (
-        recognitions_of(unit, campaign, scope)
-        .values_list("award_form_id", "level")
+        _by_child(recognitions_of(unit, campaign, scope), unit, "honoree__unit", children)
+        .values_list("prefix", "award_form_id", "level")
         .annotate(
             individuals=Count("pk", filter=person),
             collectives=Count("pk", filter=group),
@@ -289,7 +319,9 @@ def award_figures(
     totals: dict[str, int] = defaultdict(int)
     by_form: dict[str, int] = defaultdict(int)
     by_level: dict[str, int] = defaultdict(int)
-    for form_id, level, people, groups, n_direct, n_wf, n_women, n_small in grouped:
+    for prefix, form_id, level, people, groups, n_direct, n_wf, n_women, n_small in grouped:
+        if children is not None:
+            children[prefix]["awards"] += people + groups
         for key, value in (
             ("individuals", people),
             ("collectives", groups),

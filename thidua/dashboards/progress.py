@@ -15,7 +15,16 @@ from thidua.campaigns.models import Assignment, Campaign
 from thidua.campaigns.selectors import board_status_expression, late_condition
 from thidua.conferences.models import Conference
 from thidua.dashboards import figures as f
-from thidua.dashboards.common import below, level_label, levels, scoped
+from thidua.dashboards.common import (
+    PerChild,
+    below,
+    child_prefix,
+    family,
+    level_label,
+    levels,
+    per_child,
+    scoped,
+)
 from thidua.units.access import Scope
 from thidua.units.models import Unit
 
@@ -28,7 +37,7 @@ SENT_STATES = (AssignmentState.SUBMITTED, AssignmentState.ACCEPTED)
 
 
 def assignments_of(unit: Unit | None, campaign: Campaign, scope: Scope | None) -> QuerySet:
-    rows = Assignment.objects.filter(campaign=campaign).filter(below(unit, "unit"))
+    rows = Assignment.objects.filter(campaign__in=family(campaign)).filter(below(unit, "unit"))
     return scoped(rows, scope, "unit")
 
 
@@ -36,31 +45,45 @@ def assignments_of(unit: Unit | None, campaign: Campaign, scope: Scope | None) -
 class AssignmentCounts:
     figures: f.AssignmentFigures
     by_level: dict[str, dict[str, dict[str, int]]]  # level -> kind -> board status -> units
+    children: PerChild  # units_assigned, late_units, conferences_held (recorded) per child
 
 
 def assignment_counts(
     unit: Unit | None, campaign: Campaign | None, now: dt.datetime, scope: Scope | None
 ) -> AssignmentCounts:
+    """4 queries: assignments by child, kind, level and board status; late units by child (a
+    unit lies under exactly one child, so their sum is the subtree's number of late units);
+    the first late units by name, and their late assignments."""
     kinds = [(k, str(label)) for k, label in AssignmentKind.choices]
     statuses = [(s, str(label)) for s, label in BoardStatus.choices]
-    empty = f.AssignmentFigures(kinds, statuses, {}, 0, 0)
+    children = per_child()
     if campaign is None:
-        return AssignmentCounts(empty, {})
+        return AssignmentCounts(f.AssignmentFigures(kinds, statuses, {}, 0, 0), {}, children)
     rows = assignments_of(unit, campaign, scope)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_level: dict[str, dict[str, dict[str, int]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(int))
     )
-    for kind, level, status, number in (
-        rows.annotate(board_status=board_status_expression(now))
-        .values_list("kind", "level", "board_status")
+    for prefix, kind, level, status, number in (
+        rows.annotate(board_status=board_status_expression(now), prefix=child_prefix(unit, "unit"))
+        .values_list("prefix", "kind", "level", "board_status")
         .annotate(n=Count("pk"))
         .order_by()
     ):
         counts[kind][status] += number
         by_level[level][kind][status] += number
+        if kind == AssignmentKind.SUBMIT_PLAN:  # one per unit and campaign (a constraint)
+            children[prefix]["units_assigned"] += number
+        elif kind == AssignmentKind.HOLD_CONFERENCE and status in SENT_BOARD:
+            children[prefix]["conferences_held"] += number
     late = rows.filter(late_condition(now))
-    late_units = late.values("unit_id").distinct().count()
+    for prefix, number in (
+        late.annotate(prefix=child_prefix(unit, "unit"))
+        .values_list("prefix")
+        .annotate(n=Count("unit_id", distinct=True))
+        .order_by()
+    ):
+        children[prefix]["late_units"] += number
     sample = list(
         Unit.objects.filter(pk__in=late.values("unit_id"))
         .order_by("search_name", "pk")
@@ -69,9 +92,8 @@ def assignment_counts(
     late_kinds: dict[int, list[str]] = defaultdict(list)
     labels = dict(kinds)
     if sample:
-        for unit_id, kind in late.filter(unit_id__in=[pk for pk, _n in sample]).values_list(
-            "unit_id", "kind"
-        ):
+        late_rows = late.filter(unit_id__in=[pk for pk, _n in sample]).order_by()
+        for unit_id, kind in late_rows.values_list("unit_id", "kind"):
             late_kinds[unit_id].append(kind)
     order = [k for k, _l in kinds]
     figures = f.AssignmentFigures(
@@ -79,7 +101,7 @@ def assignment_counts(
         statuses,
         {k: dict(v) for k, v in counts.items()},
         sum(counts.get(AssignmentKind.SUBMIT_PLAN, {}).values()),
-        late_units,
+        sum(child.get("late_units", 0) for child in children.values()),
         [
             f.LateUnit(
                 pk,
@@ -90,7 +112,7 @@ def assignment_counts(
         ],
     )
     return AssignmentCounts(
-        figures, {lv: {k: dict(s) for k, s in kv.items()} for lv, kv in by_level.items()}
+        figures, {lv: {k: dict(s) for k, s in kv.items()} for lv, kv in by_level.items()}, children
     )
 
 
@@ -116,16 +138,22 @@ def conference_rows(
     by_level: dict[str, dict[str, dict[str, int]]],
     today: dt.date,
     scope: Scope | None,
+    children: PerChild | None = None,
 ) -> list[f.ConferenceLevel]:
+    """1 query: conferences by child and level. Adds conferences_planned and the issuer's own
+    conferences held to ``children`` when given."""
     if campaign is None:
         return []
     conferences = scoped(
-        Conference.objects.filter(campaign=campaign).filter(below(unit, "unit")), scope, "unit"
+        Conference.objects.filter(campaign__in=family(campaign)).filter(below(unit, "unit")),
+        scope,
+        "unit",
     )
     approved = Q(list_approved_at__isnull=False)
-    found = {
-        level: (planned, held_own, approved_n, failing)
-        for level, planned, held_own, approved_n, failing in conferences.values_list("level")
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for prefix, level, *numbers in (
+        conferences.annotate(prefix=child_prefix(unit, "unit"))
+        .values_list("prefix", "level")
         .annotate(
             planned=Count("pk"),
             held_own=Count("pk", filter=Q(assignment__isnull=True, held_on__lte=today)),
@@ -133,7 +161,11 @@ def conference_rows(
             failing=Count("pk", filter=approved & ~Q(list_override_failures=[])),
         )
         .order_by()
-    }
+    ):
+        found[level] = [a + b for a, b in zip(found[level], numbers, strict=True)]
+        if children is not None:
+            children[prefix]["conferences_planned"] += numbers[0]
+            children[prefix]["conferences_held"] += numbers[1]
     rows = []
     for level in levels([*found, *by_level]):
         kinds = by_level.get(level, {})
@@ -167,7 +199,7 @@ def conference_figures(
 ) -> list[f.ConferenceLevel]:
     """Conferences by level: due (units assigned to hold one), planned (set up in the system),
     held (the unit recorded it, or the issuer's own conference whose day has passed), reported
-    (results sent), lists approved, and approved with a composition rule unmet. 2 queries with
+    (results sent), lists approved, and approved with a composition rule unmet. 5 queries with
     the assignment counts they read."""
     now = now or timezone.now()
     counts = assignment_counts(unit, campaign, now, scope)

@@ -3,7 +3,8 @@ the seed's campaign issued by D to its communes, and what each unit did, all thr
 services of the apps the dashboards read:
 
 * commune A: plan sent on time and accepted; conference set up on 20/2/2025 with 3 delegates
-  on the list (2 honorees: women; 1 guest: a man) and recorded held; results reported;
+  on the list (2 honorees: women; 1 guest: a man), the list approved although the 70/30 rule
+  fails (with the reason), the conference recorded held; results reported;
   honorees: 2 women (field "Kinh tế", one a farmer working directly), 1 collective of 12;
 * commune B: nothing sent (late on every assignment by 30/6/2025); one honoree (a man);
 * district D: its own conference set up on 20/5/2025 (no delegates).
@@ -162,6 +163,10 @@ def commune_story(campaign, unit, officer, reviewer, *, accept=True):
         conferences.add_honoree_delegate(conference, by=officer, honoree_id=person.pk)
     conferences.add_manual_delegate(
         conference, by=officer, category="guest", name="Khách mời", gender="male", field=economy
+    )
+    # The seed's 70/30 rule fails (2 honorees, 1 guest): approved anyway, with the reason.
+    conferences.approve_delegate_list(
+        conference, by=officer, override_reason="Xã nhỏ, đủ thành phần tiêu biểu."
     )
     campaigns.submit_results(
         assignment(campaign, unit, "report_results"),

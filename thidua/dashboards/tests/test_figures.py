@@ -47,8 +47,8 @@ def test_conferences_planned_held_reported_by_level(built):
         for r in rows
     }
     # District: its own conference, set up, held on 20/5 (before NOW); communes: 2 due, A's set
-    # up, held (recorded with its results) and reported.
-    assert found == {"district": (0, 1, 1, 0, 0, 0), "commune": (2, 1, 1, 1, 0, 0)}
+    # up, held (recorded with its results) and reported, its list approved with 70/30 unmet.
+    assert found == {"district": (0, 1, 1, 0, 0, 0), "commune": (2, 1, 1, 1, 1, 1)}
     assert [r.level for r in rows] == ["district", "commune"]
 
 
@@ -171,3 +171,29 @@ def test_without_a_campaign_only_the_registry_figures(built):
     assert dash.honorees.total == 4
     assert dash.awards.total == 5  # every year counts without a campaign's period
     assert dash.awards.years is None
+
+
+@pytest.mark.django_db
+def test_a_province_campaign_counts_the_plans_derived_from_it(world, preset, district_officer):
+    """R1: the province's plan reaches the district, which implements it with its own plan
+    issued to the communes; the province's dashboard for its plan sees every level."""
+    from conftest import make_user
+    from thidua.campaigns import services
+    from thidua.dashboards.tests.conftest import ISSUED_AT
+
+    officer = make_user("province", world.province)
+    province_plan = services.create_campaign(preset=preset, issuer=world.province, by=officer)
+    services.issue_campaign(province_plan, by=officer, now=ISSUED_AT)
+    district_plan = services.derive_campaign(
+        province_plan, unit=world.district, by=district_officer
+    )
+    services.issue_campaign(district_plan, by=district_officer, now=ISSUED_AT)
+
+    dash = selectors.dashboard(world.province, province_plan, now=NOW)
+    assert dash.assignments.unit_total == 3  # the district, and its two communes
+    due = {row.level: row.due for row in dash.conferences}
+    assert due == {"district": 1, "commune": 2}
+    [district] = dash.children
+    assert (district.units_assigned, district.late_units) == (3, 3)
+    # The district's own plan alone: only its communes.
+    assert selectors.dashboard(world.province, district_plan, now=NOW).assignments.unit_total == 2

@@ -152,3 +152,51 @@ def test_the_home_page_has_the_summary_and_the_menu_links_the_dashboard(
     assert reverse("dashboards:home") in html
     summary = html.split('data-testid="dashboard-summary"')[1]
     assert 'data-testid="summary-late">1<' in summary
+
+
+@pytest.mark.django_db
+def test_a_communes_export_and_home_summary_hold_only_its_own_figures(
+    built, commune_a_officer, client
+):
+    client.force_login(commune_a_officer)
+    response = page(client, built.world.commune_a, built.campaign, "dashboards:unit-export")
+    book = load_workbook(io.BytesIO(response.content))
+    cells = {
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    }
+    assert "Xã Tây Sơn" not in cells and "Huyện Thử Nghiệm" not in cells
+    summary = {row[0]: row[1] for row in book["Tổng quan"].iter_rows(values_only=True) if row}
+    assert (summary["Đơn vị thực hiện"], summary["Đơn vị trễ hạn"]) == (1, 0)
+    assert summary["Điển hình tiên tiến"] == 3
+    html = client.get("/").content.decode().split('data-testid="dashboard-summary"')[1]
+    assert 'data-testid="summary-late">0<' in html
+    assert 'data-testid="summary-honorees">3<' in html
+
+
+@pytest.mark.django_db
+def test_the_home_summary_takes_a_fixed_number_of_queries(built, district_officer, client):
+    from thidua.core.testing import assert_constant_queries
+    from thidua.dashboards.tests.test_query_counts import grower
+
+    client.force_login(district_officer)
+    client.get("/")
+    assert_constant_queries(
+        lambda: client.get("/"), grower(built.campaign, built.world.district, district_officer)
+    )
+
+
+@pytest.mark.django_db
+def test_a_unit_without_any_campaign_shows_its_registry_only(built, commune_a_officer, client):
+    client.force_login(commune_a_officer)
+    response = page(client, built.world.agency_a1)
+    assert response.status_code == 200
+    assert response.context["campaign"] is None
+    html = response.content.decode()
+    assert "Chưa có kế hoạch nào" in html
+    assert 'id="chart-assignments"' not in html and 'id="chart-honorees"' in html
+    export = page(client, built.world.agency_a1, name="dashboards:unit-export")
+    assert load_workbook(io.BytesIO(export.content))["Tổng quan"]["B2"].value == "(chưa chọn)"

@@ -388,3 +388,33 @@ def test_demo_awards_at_que_and_the_district(demo):
     district_decision = Decision.objects.get(unit=district)
     assert district_decision.entries.count() == 3
     assert district_decision.office.code == "district-chair"
+
+
+@pytest.mark.django_db
+def test_demo_dashboards_have_figures_at_every_level(demo, client):
+    """make run shows non-empty dashboards: the province, Kim Bảng and a commune (issue 10)."""
+    from django.urls import reverse
+
+    from thidua.campaigns.models import Campaign
+    from thidua.dashboards import selectors
+
+    district = Unit.objects.get(source="local", code="350")
+    campaign = Campaign.objects.get(issuer=district)
+    board = selectors.dashboard(district, campaign)
+    assert board.assignments.unit_total == 18
+    assert board.assignments.late_units > 0
+    assert {row.level for row in board.conferences} >= {"commune"}
+    assert sum(row.held for row in board.conferences) > 0
+    assert board.delegates.total > 0
+    assert board.honorees.total > 0 and board.honorees.by_field
+    assert board.awards.total > 0 and board.awards.women.total > 0
+    assert len([row for row in board.children if row.level == "commune"]) == 18
+    province = selectors.dashboard(district.parent, campaign)
+    assert province.assignments.unit_total == 18
+    assert any(row.name == "Huyện Kim Bảng" and row.honorees for row in province.children)
+    # The district's organizer opens it from the menu.
+    organizer = next(p for p in seed.PERSONAS if p.unit_code == "350" and p.role == "organizer")
+    client.force_login(get_user_model().objects.get(username=organizer.username))
+    response = client.get(reverse("dashboards:unit", args=[district.pk]))
+    assert response.status_code == 200
+    assert response.context["campaign"] == campaign
