@@ -111,6 +111,8 @@ ACTION_LABELS = {
     # A person's data (issue 11)
     "honorees.personal_data.exported": _("xuất dữ liệu cá nhân của điển hình"),
     "honorees.honoree.anonymised": _("ẩn danh hóa hồ sơ điển hình"),
+    # National scale (issue 10): the synthetic country of generate_national.
+    "operations.national.generated": _("sinh dữ liệu mẫu toàn quốc"),
 }
 
 
