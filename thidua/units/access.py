@@ -75,6 +75,12 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "awards.submit": frozenset({Role.ORGANIZER, Role.LEADER}),
     "awards.print": frozenset({Role.ORGANIZER, Role.LEADER}),
     "awards.export": frozenset({Role.ORGANIZER, Role.COUNCIL, Role.LEADER}),
+    # The conference's day (issue 7): the organizer sends invitations and revokes badges; the
+    # reception desk (organizer's staff, the Front's volunteers) checks delegates in; the
+    # organizer or the leader drives the projector.
+    "conferences.invite": frozenset({Role.ORGANIZER}),
+    "conferences.checkin": frozenset({Role.ORGANIZER, Role.FRONT}),
+    "conferences.project": frozenset({Role.ORGANIZER, Role.LEADER}),
 }
 
 M = TypeVar("M", bound=models.Model)
