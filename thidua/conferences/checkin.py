@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -118,7 +118,7 @@ def _replay(row: CheckIn) -> ScanResult:
     )
 
 
-def _log(
+def _logged(
     conference: Conference,
     *,
     nonce: str,
@@ -126,25 +126,34 @@ def _log(
     by: Any,
     at: dt.datetime,
     result: ScanResult,
-) -> ScanResult:
-    """Log the scan under its nonce; when another request with the same nonce got there first,
-    answer what that one answered."""
-    try:
-        with transaction.atomic():
-            CheckIn.objects.create(
-                conference=conference,
-                delegate=result.delegate,
-                nonce=nonce,
-                gate=normalize_text(gate or "")[:40],
-                outcome=result.outcome,
-                reason=result.reason,
-                by=actor(by),
-                at=at,
-            )
-    except IntegrityError:
-        row = CheckIn.objects.select_related("delegate").get(nonce=nonce)
-        return _replay(row)
-    return result
+) -> bool:
+    """Log the scan under its nonce (one statement: INSERT ... ON CONFLICT DO NOTHING). False
+    when a request with the same nonce was logged first: the caller answers what that one
+    answered."""
+    ops = connection.ops
+    by_user = actor(by)
+    columns = ("conference_id", "delegate_id", "nonce", "gate", "outcome", "reason", "by_id", "at")
+    values = (
+        conference.pk,
+        result.delegate.pk if result.delegate is not None else None,
+        nonce,
+        normalize_text(gate or "")[:40],
+        result.outcome,
+        result.reason,
+        by_user.pk if by_user is not None else None,
+        ops.adapt_datetimefield_value(at),
+    )
+    table = ops.quote_name(CheckIn._meta.db_table)
+    names = ", ".join(ops.quote_name(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (nonce) DO NOTHING RETURNING id"  # noqa: E501, S608 - names from the model, values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        return cursor.fetchone() is not None
+
+
+def _first_answer(nonce: str) -> ScanResult:
+    return _replay(CheckIn.objects.select_related("delegate").get(nonce=nonce))
 
 
 def _resolve(conference: Conference, token: str, delegate_id: Any) -> tuple[Delegate | None, str]:
@@ -169,7 +178,6 @@ def _resolve(conference: Conference, token: str, delegate_id: Any) -> tuple[Dele
     return found, ""
 
 
-@transaction.atomic
 def check_in(
     conference: Conference,
     *,
@@ -183,31 +191,39 @@ def check_in(
     """Check a delegate in from their badge's token (a scan) or their id (picked from the
     search). Never raises for a bad badge: the refusal is the answer (and is logged).
 
+    The door's hot path, kept to few statements: the delegate's row (one SELECT), then either
+    the log row alone (a repeat, a refusal: one INSERT) or, in one transaction, the conditional
+    UPDATE, the log row and the audit entry. A nonce seen before is detected by the log's
+    unique key and answered with the first answer.
+
     Refusal (raised): ``conferences.bad_nonce`` (no client nonce)."""
     require(by, "conferences.checkin", conference.unit)
     nonce = _clean_nonce(nonce)
     now = clock(now)
-    seen = CheckIn.objects.select_related("delegate").filter(nonce=nonce).first()
-    if seen is not None:
-        return _replay(seen)
     delegate, reason = _resolve(conference, token, delegate_id)
     if reason:
         outcome = CheckInOutcome.REFUSED
         shown = delegate if reason in ("revoked", "not_on_list") else None
         result = ScanResult(outcome, reason, _messages(outcome, reason, shown, None), shown)
-        return _log(conference, nonce=nonce, gate=gate, by=by, at=now, result=result)
+        return (
+            result
+            if _logged(conference, nonce=nonce, gate=gate, by=by, at=now, result=result)
+            else _first_answer(nonce)
+        )
     assert delegate is not None
-    won = Delegate.objects.filter(pk=delegate.pk, checked_in_at__isnull=True).update(
-        checked_in_at=now, checked_in_by=actor(by), status=rules.CHECKED_IN, updated_at=now
-    )
-    delegate.refresh_from_db(fields=["checked_in_at", "status"])
-    outcome = CheckInOutcome.CHECKED_IN if won else CheckInOutcome.ALREADY
-    result = ScanResult(
-        outcome, "", _messages(outcome, "", delegate, delegate.checked_in_at), delegate,
-        delegate.checked_in_at,
-    )  # fmt: skip
-    result = _log(conference, nonce=nonce, gate=gate, by=by, at=now, result=result)
-    if won and not result.replayed:
+    if delegate.checked_in_at is not None:  # a repeat: nothing to write but the log
+        return _already(conference, delegate, nonce=nonce, gate=gate, by=by, at=now)
+    with transaction.atomic():
+        won = Delegate.objects.filter(pk=delegate.pk, checked_in_at__isnull=True).update(
+            checked_in_at=now, checked_in_by=actor(by), status=rules.CHECKED_IN, updated_at=now
+        )
+        if not won:  # another gate got there first, a moment ago
+            delegate.refresh_from_db(fields=["checked_in_at", "status"])
+            return _already(conference, delegate, nonce=nonce, gate=gate, by=by, at=now)
+        delegate.checked_in_at, delegate.status = now, rules.CHECKED_IN
+        outcome = CheckInOutcome.CHECKED_IN
+        result = ScanResult(outcome, "", _messages(outcome, "", delegate, now), delegate, now)
+        first = _logged(conference, nonce=nonce, gate=gate, by=by, at=now, result=result)
         record_audit(
             "conferences.delegate.checked_in",
             by=by,
@@ -215,7 +231,18 @@ def check_in(
             target=delegate,
             data={"gate": gate[:40], "badge": delegate.badge_number},
         )
-    return result
+    return result if first else _first_answer(nonce)
+
+
+def _already(
+    conference: Conference, delegate: Delegate, *, nonce: str, gate: str, by: Any, at: dt.datetime
+) -> ScanResult:
+    outcome = CheckInOutcome.ALREADY
+    when = delegate.checked_in_at
+    result = ScanResult(outcome, "", _messages(outcome, "", delegate, when), delegate, when)
+    if _logged(conference, nonce=nonce, gate=gate, by=by, at=at, result=result):
+        return result
+    return _first_answer(nonce)
 
 
 @transaction.atomic
