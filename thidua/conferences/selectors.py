@@ -328,8 +328,13 @@ def delegates_of(conference: Conference) -> QuerySet[Delegate]:
 
 
 def delegates_on_list(conference: Conference) -> QuerySet[Delegate]:
-    """The delegates that count: listed, invited, confirmed or checked in."""
-    return delegates_of(conference).filter(status__in=rules.ON_LIST)
+    """The delegates that count: listed, invited, confirmed or checked in (not the walk-ins
+    added at the door: they were never on the approved list)."""
+    return (
+        delegates_of(conference)
+        .filter(status__in=rules.ON_LIST)
+        .exclude(origin=DelegateOrigin.WALK_IN)
+    )
 
 
 def check_list(conference: Conference, delegates: Iterable[Delegate] | None = None) -> Report:

@@ -388,3 +388,23 @@ def test_demo_awards_at_que_and_the_district(demo):
     district_decision = Decision.objects.get(unit=district)
     assert district_decision.entries.count() == 3
     assert district_decision.office.code == "district-chair"
+
+
+@pytest.mark.django_db
+def test_the_district_conference_day(demo):
+    """Issue 7: invitations issued (one GM), answers, nine arrivals and one walk-in."""
+    from thidua.conferences import checkin
+    from thidua.conferences.models import CheckIn
+
+    district = Conference.objects.get(unit__code="350")
+    people = Delegate.objects.filter(conference=district)
+    assert people.filter(invitation__isnull=False).count() == 40
+    assert people.filter(status__in=["invited", "confirmed", "checked_in"], token=None).count() == 0
+    assert GeneratedDocument.objects.filter(kind="GM").count() == 1
+    assert people.filter(status="confirmed").count() == 14 - 9  # nine of them arrived
+    assert people.filter(status="checked_in").exclude(origin="walk_in").count() == 9
+    figures = checkin.attendance(district)
+    assert (figures.present, figures.expected, figures.walk_ins) == (10, 40, 1)
+    walker = people.get(origin="walk_in")
+    assert walker.name == "Nguyễn Văn Bình" and walker.checked_in_at is not None
+    assert CheckIn.objects.filter(conference=district).count() == 10
