@@ -48,7 +48,11 @@ class Honoured:
 
 def honoured(conference: Conference) -> tuple[str, list[Honoured]]:
     """Who is honoured at the award item, and where the names come from ("decisions" or
-    "invited"). Two queries at most."""
+    "invited"). Two queries at most.
+
+    The decisions read: this unit's, decided by the conference day, granting awards for a
+    period that ends with the campaign's review period and spans more than its last year (the
+    seed writes the period both 2020-2025 and 2021-2025; an annual award is not the period's)."""
     from thidua.awards.enums import EntryStatus
     from thidua.awards.models import DecisionEntry
 
@@ -57,8 +61,8 @@ def honoured(conference: Conference) -> tuple[str, list[Honoured]]:
         DecisionEntry.objects.filter(
             decision__unit=conference.unit,
             status=EntryStatus.GRANTED,
-            period_start__gte=campaign.review_period_start,
-            period_end__lte=campaign.review_period_end,
+            period_end=campaign.review_period_end,
+            period_start__lt=campaign.review_period_end,
             decision__decided_on__lte=conference.held_on,
         )
         .select_related("honoree", "award_form")

@@ -52,7 +52,12 @@ def conferences_in(scope: Scope) -> QuerySet[Conference]:
         scope.restrict(Conference.objects.all(), "unit")
         .select_related("unit", "campaign")
         .annotate(
-            listed=Count("delegates", filter=Q(delegates__status__in=rules.ON_LIST), distinct=True)
+            listed=Count(
+                "delegates",
+                filter=Q(delegates__status__in=rules.ON_LIST)
+                & ~Q(delegates__origin=DelegateOrigin.WALK_IN),
+                distinct=True,
+            )
         )
         .order_by("-held_on", "-id")
     )

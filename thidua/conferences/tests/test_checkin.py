@@ -16,6 +16,8 @@ from thidua.conferences.tests.day import BASE, approved, invite_one, issuer, non
 from thidua.core.errors import DomainError
 from thidua.core.models import AuditEntry
 from thidua.core.testing import count_queries
+from thidua.documents import codec
+from thidua.documents import spec as doc
 from thidua.documents.models import DocumentBatch, GeneratedDocument
 
 AT = dt.datetime(2025, 2, 20, 7, 42, tzinfo=VN)
@@ -56,6 +58,9 @@ def test_one_invitation_is_a_numbered_gm_with_an_unguessable_token(ready_a, comm
     qr = [b for b in document.spec["blocks"] if b["_"] == "Qr"]
     assert qr[0]["data"] == f"{BASE}hoi-nghi/moi/{first.token}/"
     assert f"/{first.pk}/" not in qr[0]["data"]
+    back = codec.spec_from_data(document.spec)  # the QR block survives a re-issue
+    assert any(isinstance(b, doc.Qr) and b.data == qr[0]["data"] for b in back.blocks)
+    assert document.pdf.read().startswith(b"%PDF") and document.docx.size > 0
     assert AuditEntry.objects.filter(action="conferences.invitation.issued").count() == 2
 
 
