@@ -55,7 +55,7 @@
           setTimeout(function () { resolve(send(url, fields, attempt + 1)); }, 500 * (attempt + 1));
         });
       }
-      show({ outcome: "error", message: root.dataset.offline || "Mất kết nối." });
+      show({ outcome: "error", message: root.dataset.offline });
     });
   }
 
