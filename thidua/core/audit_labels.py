@@ -113,6 +113,15 @@ ACTION_LABELS = {
     "honorees.honoree.anonymised": _("ẩn danh hóa hồ sơ điển hình"),
     # National scale (issue 10): the synthetic country of generate_national.
     "operations.national.generated": _("sinh dữ liệu mẫu toàn quốc"),
+    # Conferences II, the day (issue 7).
+    "conferences.invitation.issued": _("gửi giấy mời đại biểu"),
+    "conferences.invitation.batch_issued": _("gửi giấy mời toàn bộ đại biểu"),
+    "conferences.invitation.answered": _("đại biểu trả lời giấy mời"),
+    "conferences.badge.revoked": _("thu hồi thẻ đại biểu"),
+    "conferences.badge.renewed": _("cấp lại thẻ đại biểu"),
+    "conferences.delegate.checked_in": _("điểm danh đại biểu"),
+    "conferences.delegate.walk_in": _("thêm khách đến trực tiếp tại hội nghị"),
+    "conferences.projector.advanced": _("chuyển nội dung trên màn chiếu"),
 }
 
 

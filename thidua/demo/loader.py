@@ -46,6 +46,7 @@ def load_demo(log: Log = print) -> None:
             f"({campaign.assignments.count()} nhiệm vụ)"
         )
         log(f"Hội nghị: {ensure_conferences()} mới")
+        log(f"Ngày hội nghị huyện: {ensure_conference_day()}")
         decisions, pending = ensure_awards()
         log(f"Khen thưởng: {decisions} quyết định; {pending} tờ trình chờ huyện xử lý")
         log(f"Bầu đại biểu dự cấp trên: {ensure_elections()}")
@@ -253,6 +254,13 @@ def ensure_conferences() -> int:
     from thidua.conferences.demo import ensure_conferences as build
 
     return build()
+
+
+def ensure_conference_day() -> str:
+    """The district conference's invitations, answers, check-ins and a walk-in (issue 7)."""
+    from thidua.conferences.demo import ensure_day
+
+    return ensure_day()
 
 
 def ensure_awards() -> tuple[int, int]:
