@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "thidua.campaigns",
     "thidua.operations",
     "thidua.conferences",
+    "thidua.proceedings",
 ]
 
 MIDDLEWARE = [

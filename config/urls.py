@@ -13,6 +13,7 @@ urlpatterns = [
     path("hoi-nghi/", include("thidua.conferences.urls")),
     path("thong-bao/", include("thidua.notifications.urls")),
     path("khen-thuong/", include("thidua.awards.urls")),
+    path("dien-bien/", include("thidua.proceedings.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

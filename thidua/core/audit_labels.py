@@ -94,6 +94,16 @@ ACTION_LABELS = {
     "awards.submission.returned": _("trả lại tờ trình khen thưởng"),
     "awards.entry.revoked": _("thu hồi khen thưởng"),
     "awards.certificates.printed": _("in giấy khen"),
+    "proceedings.budget_line.added": _("thêm dòng kinh phí"),
+    "proceedings.budget_line.actual_recorded": _("ghi kinh phí thực chi"),
+    "proceedings.budget_line.removed": _("bỏ dòng kinh phí"),
+    "proceedings.presentation.added": _("chọn tham luận"),
+    "proceedings.presentation.removed": _("bỏ tham luận"),
+    "proceedings.side_activity.added": _("ghi hoạt động bên lề"),
+    "proceedings.side_activity.removed": _("bỏ hoạt động bên lề"),
+    "proceedings.report_section.saved": _("viết nội dung báo cáo tổng kết"),
+    "proceedings.summary_report.issued": _("ban hành báo cáo tổng kết"),
+    "proceedings.results.submitted": _("gửi báo cáo kết quả hội nghị"),
 }
 
 

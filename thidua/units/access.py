@@ -75,6 +75,10 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "awards.submit": frozenset({Role.ORGANIZER, Role.LEADER}),
     "awards.print": frozenset({Role.ORGANIZER, Role.LEADER}),
     "awards.export": frozenset({Role.ORGANIZER, Role.COUNCIL, Role.LEADER}),
+    # Proceedings (thidua/proceedings): the organizer keeps the budget, presentations, side
+    # activities and sends the results; the organizer or the leader writes the summary report.
+    "proceedings.manage": frozenset({Role.ORGANIZER}),
+    "proceedings.write_report": frozenset({Role.ORGANIZER, Role.LEADER}),
 }
 
 M = TypeVar("M", bound=models.Model)
