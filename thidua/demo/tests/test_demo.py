@@ -388,3 +388,21 @@ def test_demo_awards_at_que_and_the_district(demo):
     district_decision = Decision.objects.get(unit=district)
     assert district_decision.entries.count() == 3
     assert district_decision.office.code == "district-chair"
+
+
+@pytest.mark.django_db
+def test_demo_proceedings_of_the_district_conference(demo):
+    from thidua.proceedings import selectors
+
+    district = Conference.objects.get(unit__code="350")
+    summary = selectors.summarise(selectors.budget_lines_of(district))
+    assert summary.total.planned == 59_750_000  # 31.450.000 + 20 × 710.000 + 10 × 1.410.000
+    assert summary.total.actual == 56_680_000
+    assert not summary.total.complete  # "chi khác" not settled yet
+    assert district.presentations.count() == 3
+    assert sorted(district.side_activities.values_list("kind", flat=True)) == [
+        "dialogue",
+        "performance",
+    ]
+    rows = selectors.outline_of(district)
+    assert [r.outline.code for r in rows if r.filled] == ["movements", "leadership"]
