@@ -48,19 +48,19 @@ def test_budget_page_adds_lines_and_prints_the_estimate(client, conference_a, co
     response = client.post(
         url,
         {
-            "category": "venue",
-            "description": "Thuê hội trường",
-            "quantity": "1",
-            "unit_price": "2340000",
+            "line-category": "venue",
+            "line-description": "Thuê hội trường",
+            "line-quantity": "1",
+            "line-unit_price": "2340000",
         },
     )
     assert response.status_code == 302
     response = client.post(
         reverse("proceedings:bonus-add", args=[conference_a.pk]),
         {
-            "award_form": AwardForm.objects.get(code="giay-khen").pk,
-            "collective": "0",
-            "quantity": "2",
+            "bonus-award_form": AwardForm.objects.get(code="giay-khen").pk,
+            "bonus-collective": "0",
+            "bonus-quantity": "2",
         },
     )
     assert response.status_code == 302
@@ -80,7 +80,12 @@ def test_bad_line_is_refused_on_the_form(client, conference_a, commune_a_officer
     _login(client, commune_a_officer)
     response = client.post(
         reverse("proceedings:budget", args=[conference_a.pk]),
-        {"category": "venue", "description": "  ", "quantity": "1", "unit_price": "5"},
+        {
+            "line-category": "venue",
+            "line-description": "  ",
+            "line-quantity": "1",
+            "line-unit_price": "5",
+        },
     )
     assert response.status_code == 400
     assert not BudgetLine.objects.exists()

@@ -43,9 +43,11 @@ def _page(
             "in_words": money.money_in_words(summary.total.planned),
             "salary": salary,
             "category_labels": BudgetCategory.choices,
-            "line_form": line_form or BudgetLineForm(),
+            "line_form": line_form or BudgetLineForm(prefix="line"),
             "bonus_form": bonus_form
-            or BonusLineForm(forms_queryset=selectors.bonus_forms(conference.held_on)),
+            or BonusLineForm(
+                forms_queryset=selectors.bonus_forms(conference.held_on), prefix="bonus"
+            ),
         }
     )
     return page
@@ -56,7 +58,7 @@ def budget(request: HttpRequest, pk: int) -> HttpResponse:
     conference = conference_for(request, pk)
     if request.method == "POST":
         access.require(request.user, "proceedings.manage", conference.unit)
-        form = BudgetLineForm(request.POST)
+        form = BudgetLineForm(request.POST, prefix="line")
         if form.is_valid():
             try:
                 services.add_budget_line(conference, by=request.user, **form.cleaned_data)
@@ -75,7 +77,9 @@ def budget(request: HttpRequest, pk: int) -> HttpResponse:
 def bonus_add(request: HttpRequest, pk: int) -> HttpResponse:
     conference = conference_for(request, pk)
     access.require(request.user, "proceedings.manage", conference.unit)
-    form = BonusLineForm(request.POST, forms_queryset=selectors.bonus_forms(conference.held_on))
+    form = BonusLineForm(
+        request.POST, forms_queryset=selectors.bonus_forms(conference.held_on), prefix="bonus"
+    )
     if form.is_valid():
         try:
             services.add_bonus_line(conference, by=request.user, **form.cleaned_data)
