@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from thidua.awards.models import AwardForm
 from thidua.campaigns.forms import BootstrapMixin, date_field
+from thidua.conferences.models import AgendaItem, Delegate
 from thidua.proceedings.enums import BudgetCategory, SideActivityKind
 
 PLAIN_CATEGORIES = [(v, label) for v, label in BudgetCategory.choices if v != "bonuses"]
@@ -22,7 +24,9 @@ class BudgetLineForm(BootstrapMixin, forms.Form):
 
 
 class BonusLineForm(BootstrapMixin, forms.Form):
-    award_form = forms.ModelChoiceField(label=_("Hình thức khen thưởng"), queryset=None)
+    award_form = forms.ModelChoiceField(
+        label=_("Hình thức khen thưởng"), queryset=AwardForm.objects.none()
+    )
     collective = forms.TypedChoiceField(
         label=_("Đối tượng"),
         choices=[("0", _("Cá nhân")), ("1", _("Tập thể"))],
@@ -32,7 +36,7 @@ class BonusLineForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args: Any, forms_queryset: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["award_form"].queryset = forms_queryset  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["award_form"]).queryset = forms_queryset
 
 
 class ActualForm(forms.Form):
@@ -40,15 +44,17 @@ class ActualForm(forms.Form):
 
 
 class PresentationForm(BootstrapMixin, forms.Form):
-    agenda_item = forms.ModelChoiceField(label=_("Nội dung chương trình"), queryset=None)
-    delegate = forms.ModelChoiceField(label=_("Người trình bày"), queryset=None)
+    agenda_item = forms.ModelChoiceField(
+        label=_("Nội dung chương trình"), queryset=AgendaItem.objects.none()
+    )
+    delegate = forms.ModelChoiceField(label=_("Người trình bày"), queryset=Delegate.objects.none())
     title = forms.CharField(label=_("Tên tham luận"), max_length=300)
     minutes = forms.IntegerField(label=_("Thời lượng (phút)"), min_value=1, max_value=240)
 
     def __init__(self, *args: Any, items: Any, delegates: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = items  # type: ignore[attr-defined]
-        self.fields["delegate"].queryset = delegates  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["agenda_item"]).queryset = items
+        cast(forms.ModelChoiceField, self.fields["delegate"]).queryset = delegates
 
 
 class SideActivityForm(BootstrapMixin, forms.Form):

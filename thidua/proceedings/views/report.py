@@ -89,7 +89,7 @@ def section_save(request: HttpRequest, pk: int, outline: int) -> HttpResponse:
 
 
 @login_required
-def attachment(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
     """An attached file, streamed after the access gate (never served as static media)."""
     section = selectors.get_report_section_for(request.user, pk)
     if not section.file:
