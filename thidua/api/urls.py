@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("thidua.campaigns.api_urls")),
     path("", include("thidua.conferences.api_urls")),
     path("", include("thidua.awards.api_urls")),
+    path("", include("thidua.proceedings.api_urls")),
 ]

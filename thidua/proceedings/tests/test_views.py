@@ -288,3 +288,74 @@ def test_pages_run_a_constant_number_of_queries(client, conference_a, commune_a_
             )
 
     assert_constant_queries(lambda: client.get(url), grow)
+
+
+def _api(client, user):
+    _login(client, user)
+    return client
+
+
+def test_api_budget_presentations_and_activities(
+    client, conference_a, commune_a_officer, commune_b_officer
+):
+    api = _api(client, commune_a_officer)
+    url = f"/api/v1/conferences/{conference_a.pk}/budget/"
+    response = api.post(
+        url,
+        {
+            "category": "printing",
+            "description": "In giấy mời",
+            "quantity": 100,
+            "unit_price": 3_000,
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    response = api.post(
+        url + "bonuses/",
+        {"award_form": "giay-khen", "collective": True, "quantity": 2},
+        content_type="application/json",
+    )
+    body = response.json()
+    assert body["totals"] == {
+        "planned": 3_120_000,
+        "actual": 0,
+        "variance": -3_120_000,
+        "in_words": "Ba triệu một trăm hai mươi nghìn đồng",
+    }
+    line = body["lines"][0]["id"]
+    response = api.patch(
+        f"/api/v1/budget-lines/{line}/",
+        {"actual_amount": 280_000},
+        content_type="application/json",
+    )
+    assert response.json()["variance"] == -20_000
+    response = api.post(
+        url,
+        {"category": "bonuses", "description": "x", "quantity": 1, "unit_price": 1},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    delegate = guest(conference_a, commune_a_officer)
+    item = conference_a.agenda_items.get(position=3)
+    response = api.post(
+        f"/api/v1/conferences/{conference_a.pk}/presentations/",
+        {"agenda_item": item.pk, "delegate": delegate.pk, "title": "Tham luận", "minutes": 7},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    response = api.post(
+        f"/api/v1/conferences/{conference_a.pk}/side-activities/",
+        {"kind": "media", "title": "Giao lưu trên Đài", "held_on": "2025-02-19"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    api.logout()
+    other = _api(client, commune_b_officer)
+    for path in ("budget/", "presentations/", "side-activities/"):
+        assert other.get(f"/api/v1/conferences/{conference_a.pk}/{path}").status_code == 404
+    response = other.patch(
+        f"/api/v1/budget-lines/{line}/", {"actual_amount": 1}, content_type="application/json"
+    )
+    assert response.status_code == 404
+    assert BudgetLine.objects.get(pk=line).actual_amount == 280_000
