@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -122,7 +123,7 @@ def add_side_activity(
         held_on=held_on,
         place=normalize_text(place),
         participants=participants,
-        note=note.strip(),
+        note=unicodedata.normalize("NFC", note).strip(),
         created_by=by,
     )
     record_audit(

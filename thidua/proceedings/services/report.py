@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Any, BinaryIO, cast
 
 from django.conf import settings
@@ -82,7 +83,7 @@ def save_report_section(
         conference=conference, outline=outline
     )
     old_file = section.file.name if section.file else ""
-    section.text = text.strip()
+    section.text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").strip()
     section.updated_by = by
     if checked is not None and upload is not None:
         file_type, digest = checked
