@@ -24,10 +24,18 @@ from thidua.conferences.tests.conftest import (  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)
-def proceedings_seed(db):
-    """The base salaries and the outline (migration 0002), put back after a flush."""
+def proceedings_seed(request):
+    """The base salaries and the outline (migration 0002), put back after a flush; tests
+    without the database (the pure modules) are left alone."""
     from django.apps import apps
 
+    uses_db = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+    } & set(request.fixturenames)
+    if not uses_db:
+        return
+    request.getfixturevalue("db")
     importlib.import_module("thidua.proceedings.migrations.0002_seed_base_salary_outline").seed(
         apps, None
     )

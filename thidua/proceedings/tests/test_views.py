@@ -245,10 +245,10 @@ def test_the_conference_page_links_the_proceedings(client, conference_a, commune
     assert reverse("proceedings:budget", args=[conference_a.pk]).encode() in body
 
 
-@pytest.mark.parametrize("page", ["budget", "presentations", "activities", "report", "results"])
-def test_pages_run_a_constant_number_of_queries(client, conference_a, commune_a_officer, page):
+@pytest.mark.parametrize("name", ["budget", "presentations", "activities", "report", "results"])
+def test_pages_run_a_constant_number_of_queries(client, conference_a, commune_a_officer, name):
     _login(client, commune_a_officer)
-    url = reverse(f"proceedings:{page}", args=[conference_a.pk])
+    url = reverse(f"proceedings:{name}", args=[conference_a.pk])
     item = conference_a.agenda_items.get(position=3)
     giay_khen = AwardForm.objects.get(code="giay-khen")
     sections = list(OutlineSection.objects.order_by("order"))
