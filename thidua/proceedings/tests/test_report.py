@@ -244,3 +244,19 @@ def test_the_issuers_own_conference_has_no_results_assignment(campaign, world, d
         services.submit_conference_results(conference, by=district_officer, figures=figures)
     assert refused.value.code == "proceedings.no_assignment"
     assert not ReportSection.objects.exists()
+
+
+def test_the_conference_is_recorded_held_through_campaigns(conference_a, commune_a_officer):
+    from thidua.campaigns.models import Submission
+    from thidua.core.errors import ConflictError
+
+    now = timezone.make_aware(dt.datetime(2025, 2, 21, 9, 0))
+    submission = services.record_conference_held(conference_a, by=commune_a_officer, now=now)
+    assert submission.held_on == conference_a.held_on
+    hold = Assignment.objects.get(
+        campaign=conference_a.campaign, unit=conference_a.unit, kind="hold_conference"
+    )
+    assert hold.state == "accepted"
+    with pytest.raises(ConflictError):
+        services.record_conference_held(conference_a, by=commune_a_officer, now=now)
+    assert Submission.objects.filter(assignment=hold).count() == 1
