@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "thidua.conferences",
     "thidua.elections",
     "thidua.dashboards",
+    "thidua.proceedings",
 ]
 
 MIDDLEWARE = [

@@ -122,6 +122,16 @@ ACTION_LABELS = {
     "conferences.delegate.checked_in": _("điểm danh đại biểu"),
     "conferences.delegate.walk_in": _("thêm khách đến trực tiếp tại hội nghị"),
     "conferences.projector.advanced": _("chuyển nội dung trên màn chiếu"),
+    "proceedings.budget_line.added": _("thêm dòng kinh phí"),
+    "proceedings.budget_line.actual_recorded": _("ghi kinh phí thực chi"),
+    "proceedings.budget_line.removed": _("bỏ dòng kinh phí"),
+    "proceedings.presentation.added": _("chọn tham luận"),
+    "proceedings.presentation.removed": _("bỏ tham luận"),
+    "proceedings.side_activity.added": _("ghi hoạt động bên lề"),
+    "proceedings.side_activity.removed": _("bỏ hoạt động bên lề"),
+    "proceedings.report_section.saved": _("viết nội dung báo cáo tổng kết"),
+    "proceedings.summary_report.issued": _("ban hành báo cáo tổng kết"),
+    "proceedings.results.submitted": _("gửi báo cáo kết quả hội nghị"),
 }
 
 

@@ -21,6 +21,7 @@ from thidua.documents import services as document_services
 from thidua.documents import spec as doc
 from thidua.documents.models import DocumentBatch, Issuer
 from thidua.elections.demo import ensure_elections
+from thidua.proceedings.demo import ensure_proceedings
 from thidua.units import services as unit_services
 from thidua.units.enums import UnitSource
 from thidua.units.loader import load_units
@@ -50,6 +51,7 @@ def load_demo(log: Log = print) -> None:
         decisions, pending = ensure_awards()
         log(f"Khen thưởng: {decisions} quyết định; {pending} tờ trình chờ huyện xử lý")
         log(f"Bầu đại biểu dự cấp trên: {ensure_elections()}")
+        log(f"Diễn biến hội nghị: {ensure_proceedings()} phần mới")
 
 
 def _legacy(code: str) -> Unit:

@@ -92,6 +92,10 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "conferences.invite": frozenset({Role.ORGANIZER}),
     "conferences.checkin": frozenset({Role.ORGANIZER, Role.FRONT}),
     "conferences.project": frozenset({Role.ORGANIZER, Role.LEADER}),
+    # Proceedings (thidua/proceedings): the organizer keeps the budget, presentations, side
+    # activities and sends the results; the organizer or the leader writes the summary report.
+    "proceedings.manage": frozenset({Role.ORGANIZER}),
+    "proceedings.write_report": frozenset({Role.ORGANIZER, Role.LEADER}),
 }
 
 M = TypeVar("M", bound=models.Model)

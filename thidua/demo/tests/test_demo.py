@@ -456,3 +456,20 @@ def test_the_district_conference_day(demo):
     walker = people.get(origin="walk_in")
     assert walker.name == "Nguyễn Văn Bình" and walker.checked_in_at is not None
     assert CheckIn.objects.filter(conference=district).count() == 10
+
+
+def test_demo_proceedings_of_the_district_conference(demo):
+    from thidua.proceedings import selectors
+
+    district = Conference.objects.get(unit__code="350")
+    summary = selectors.summarise(selectors.budget_lines_of(district))
+    assert summary.total.planned == 59_750_000  # 31.450.000 + 20 × 710.000 + 10 × 1.410.000
+    assert summary.total.actual == 56_680_000
+    assert not summary.total.complete  # "chi khác" not settled yet
+    assert district.presentations.count() == 3
+    assert sorted(district.side_activities.values_list("kind", flat=True)) == [
+        "dialogue",
+        "performance",
+    ]
+    rows = selectors.outline_of(district)
+    assert [r.outline.code for r in rows if r.filled] == ["movements", "leadership"]
