@@ -41,8 +41,11 @@ format: setup
 messages: setup
 	@scripts/messages.sh
 
+# Benchmarks on PostgreSQL unless DATABASE_URL says otherwise (bench_national generates the
+# national data set in a scratch database: NATIONAL_SCALE=0.1 for a tenth of the country).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/thidua_bench
 bench: setup
-	@$(PY) -m bench
+	@DATABASE_URL=$${DATABASE_URL:-$(BENCH_DATABASE_URL)} $(PY) -m bench
 
 clean:
 	rm -rf .venv var .mypy_cache .ruff_cache

@@ -6,6 +6,7 @@ import importlib
 import os
 import pkgutil
 import sys
+import traceback
 from pathlib import Path
 
 
@@ -21,11 +22,19 @@ def main(argv: list[str]) -> None:
     names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
     wanted = [n if n.startswith("bench_") else f"bench_{n}" for n in argv] or names
     report = Report()
+    failed = []
     for name in wanted:
         print(f"==> {name}")
-        importlib.import_module(f"bench.{name}").run(report)
+        try:
+            importlib.import_module(f"bench.{name}").run(report)
+        except Exception as error:  # one broken benchmark must not lose the others' figures
+            traceback.print_exc()
+            failed.append(name)
+            report.add(f"{name}: FAILED", ["error"], [[f"{type(error).__name__}: {error}"]])
     report.write(only=wanted if argv else None)
     print("\nwritten bench/RESULTS.md")
+    if failed:
+        sys.exit(f"failed: {', '.join(failed)}")
 
 
 if __name__ == "__main__":

@@ -150,11 +150,11 @@ def _admin():  # type: ignore[no-untyped-def]
     return user
 
 
-def baseline(campaign: Campaign, root: Unit) -> dict[str, dict[str, int]]:
+def baseline(campaign: Campaign, root: Unit, now: dt.datetime = NOW) -> dict[str, dict[str, int]]:
     params = {
         "campaign": campaign.pk,
         "prefix": root.path + "%",
-        "now": connection.ops.adapt_datetimefield_value(NOW),
+        "now": connection.ops.adapt_datetimefield_value(now),
     }
     figures: dict[str, dict[str, int]] = {}
     with connection.cursor() as cursor:

@@ -67,8 +67,9 @@ class Report:
             "",
             f"Run on {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, {platform.node()}: "
             f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, database {database}."
-            + (f" Modules: {', '.join(only)}." if only else ""),
+            f"Python {platform.python_version()}, database {database}, load average "
+            f"{os.getloadavg()[0]:.1f} at the end (other jobs on the machine slow every figure "
+            "alike)." + (f" Modules: {', '.join(only)}." if only else ""),
             "",
             "Every figure is measured in the same run as the baseline it is compared with.",
         ]

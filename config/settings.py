@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "thidua.conferences",
     "thidua.elections",
     "thidua.dashboards",
+    "thidua.proceedings",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "thidua.core.middleware.LanguageMiddleware",
+    "thidua.core.middleware.NulByteMiddleware",  # NUL in a query string: 400, not a 500
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -297,7 +299,15 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Largest plan (PDF/DOCX) a unit may upload to a campaign.
 CAMPAIGNS_UPLOAD_MAX_BYTES = env_int("CAMPAIGNS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+# Years a campaign's periods, deadline and signing date may take (input sanity, issue 11).
+CAMPAIGNS_YEAR_RANGE = (1945, 2100)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Office uploads (docx, xlsx) are zip archives: refused before parsing or storing when they
+# would inflate beyond these (zip bombs; thidua/core/zipcheck.py has the defaults).
+UPLOAD_ZIP_LIMITS = {
+    "max_uncompressed_bytes": env_int("UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES", 150 * 1024 * 1024),
+    "max_ratio": env_int("UPLOAD_ZIP_MAX_RATIO", 200),
+}
 
 # --- Background tasks (django.tasks with the database backend) ----------------------------------
 TASKS = {
@@ -363,6 +373,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "thidua.api.schema.local_times",  # "07:30:00" is not JSON Schema's "time" (issue 11)
+    ],
     # Two apps have a "kind" choice field: name each enum after its own vocabulary.
     # Several models have a "kind" or a "status": name each vocabulary once in the schema.
     "ENUM_NAME_OVERRIDES": {

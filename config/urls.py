@@ -15,7 +15,10 @@ urlpatterns = [
     path("khen-thuong/", include("thidua.awards.urls")),
     path("bau-dai-bieu/", include("thidua.elections.urls")),
     path("tong-quan/", include("thidua.dashboards.urls")),
+    path("dien-bien/", include("thidua.proceedings.urls")),
     path("api/v1/", include("thidua.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]
+
+handler404 = "thidua.api.views.page_not_found"  # JSON under /api/, the usual page elsewhere

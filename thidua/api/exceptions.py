@@ -36,6 +36,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             "code": exc.get_codes() if isinstance(exc.get_codes(), str) else "error",
             "detail": str(detail),
         }
+    elif isinstance(response.data, dict) and "code" not in response.data:
+        # Django's PermissionDenied (from access.require), converted by DRF without a code.
+        response.data = {"code": "permission_denied", "detail": str(response.data.get("detail"))}
     if response.status_code == status.HTTP_404_NOT_FOUND:
         response.data = {"code": "not_found", "detail": _("Không tìm thấy.")}
     return response

@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("thidua.conferences.api_urls")),
     path("", include("thidua.awards.api_urls")),
     path("", include("thidua.elections.api_urls")),
+    path("", include("thidua.proceedings.api_urls")),
 ]

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, throttling
 from rest_framework.request import Request
@@ -39,3 +42,14 @@ class TokenView(APIView):
         )
         token, secret = issue_api_token(by=user)
         return Response({"token": secret, "expires_at": token.expires_at})
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The project's 404 handler: JSON ``{"code", "detail"}`` under /api/, the page elsewhere.
+
+    A URL that matches no route (``/api/v1/honorees/abc/``) never reaches DRF; without this
+    an API client would get an HTML page its schema does not describe (found by schemathesis).
+    """
+    if request.path.startswith("/api/"):
+        return JsonResponse({"code": "not_found", "detail": _("Không tìm thấy.")}, status=404)
+    return defaults.page_not_found(request, exception)

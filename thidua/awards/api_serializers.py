@@ -69,6 +69,9 @@ class ItemSerializer(serializers.ModelSerializer):
     award_form = serializers.CharField(source="award_form.code", read_only=True)
     findings = FindingSerializer(many=True, read_only=True)
     evidence = serializers.SerializerMethodField()
+    rating = serializers.ChoiceField(
+        choices=CompletionRating.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = ProposalItem
@@ -180,7 +183,9 @@ class PrintWriteSerializer(serializers.Serializer):
 class AwardSubmissionSerializer(serializers.ModelSerializer):
     symbol = serializers.CharField(source="document.symbol", read_only=True)
     items = ItemSerializer(many=True, read_only=True)
-    decision = serializers.CharField(source="decision.symbol", read_only=True, default=None)
+    decision = serializers.CharField(
+        source="decision.symbol", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Submission

@@ -8,6 +8,8 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+from thidua.core.zipcheck import ZipLimits, is_reasonable
+
 
 @dataclass(frozen=True)
 class FileType:
@@ -39,8 +41,11 @@ def accepted_extensions() -> str:
     return ", ".join(t.extension for t in FILE_TYPES)
 
 
-def file_type(name: str, head: bytes, data: bytes | None = None) -> FileType | None:
-    """The type of an upload, or None when its name and its content disagree or are unknown.
+def file_type(
+    name: str, head: bytes, data: bytes | None = None, zip_limits: ZipLimits | None = None
+) -> FileType | None:
+    """The type of an upload, or None when its name and its content disagree or are unknown,
+    or when an Office archive would inflate beyond ``zip_limits`` (a zip bomb).
     ``data`` (the whole file) is needed to look inside an Office archive."""
     dot = name.rfind(".")
     found = BY_EXTENSION.get(name[dot:].lower()) if dot >= 0 else None
@@ -51,6 +56,8 @@ def file_type(name: str, head: bytes, data: bytes | None = None) -> FileType | N
             with zipfile.ZipFile(io.BytesIO(data or b"")) as archive:
                 if "[Content_Types].xml" not in archive.namelist():
                     return None
-        except zipfile.BadZipFile:
+                if not is_reasonable(archive.infolist(), zip_limits or ZipLimits()):
+                    return None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
             return None
     return found

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from openpyxl import Workbook
 
 from thidua.awards.models import DecisionEntry
-from thidua.honorees.rules import escape_cell
+from thidua.core.cells import escape_cell
 
 COLUMNS = (
     "STT",

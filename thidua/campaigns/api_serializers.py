@@ -216,7 +216,7 @@ class ResultsSerializer(serializers.ModelSerializer):
 
 class SubmissionSerializer(serializers.ModelSerializer):
     download_url = serializers.SerializerMethodField()
-    results = ResultsSerializer(read_only=True)
+    results = ResultsSerializer(read_only=True, allow_null=True)
     submitted_by = serializers.CharField(source="submitted_by.username", read_only=True)
 
     class Meta:

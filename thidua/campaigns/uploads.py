@@ -11,6 +11,8 @@ import hashlib
 import zipfile
 from typing import BinaryIO
 
+from thidua.core.zipcheck import ZipLimits, is_reasonable
+
 PDF = "pdf"
 DOCX = "docx"
 CONTENT_TYPES = {
@@ -20,8 +22,9 @@ CONTENT_TYPES = {
 _DOCX_PARTS = {"[Content_Types].xml", "word/document.xml"}
 
 
-def detect_type(stream: BinaryIO) -> str | None:
-    """ "pdf", "docx", or None for anything else. Leaves the stream at position 0."""
+def detect_type(stream: BinaryIO, zip_limits: ZipLimits | None = None) -> str | None:
+    """ "pdf", "docx", or None for anything else (a zip bomb, an executable renamed .docx...).
+    Leaves the stream at position 0."""
     stream.seek(0)
     head = stream.read(8)
     stream.seek(0)
@@ -31,11 +34,14 @@ def detect_type(stream: BinaryIO) -> str | None:
         return None
     try:
         with zipfile.ZipFile(stream) as package:
-            names = set(package.namelist())
+            members = package.infolist()
+            names = {member.filename for member in members}
     except (zipfile.BadZipFile, OSError, ValueError):
         return None
     finally:
         stream.seek(0)
+    if not is_reasonable(members, zip_limits or ZipLimits()):
+        return None
     if names >= _DOCX_PARTS and not any(n.lower().endswith("vbaproject.bin") for n in names):
         return DOCX
     return None

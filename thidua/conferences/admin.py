@@ -9,6 +9,7 @@ from thidua.campaigns.admin import ReadOnlyAdmin
 from thidua.conferences.models import (
     AgendaTemplate,
     AgendaTemplateItem,
+    CheckIn,
     Conference,
     Delegate,
     DelegateProposal,
@@ -47,3 +48,10 @@ class DelegateAdmin(ReadOnlyAdmin):
 class DelegateProposalAdmin(ReadOnlyAdmin):
     list_display = ["conference", "size", "seed", "status", "created_at", "applied_at"]
     list_select_related = ["conference__unit"]
+
+
+@admin.register(CheckIn)
+class CheckInAdmin(ReadOnlyAdmin):
+    list_display = ["at", "conference", "delegate", "gate", "outcome", "reason", "by"]
+    list_filter = ["outcome", "reason"]
+    list_select_related = ["conference__unit", "delegate", "by"]

@@ -168,6 +168,10 @@ DELEGATE_FIELDS = [
 
 
 class DelegateSerializer(serializers.ModelSerializer):
+    # Declared: a read-only model field would lose "may be blank" in the schema.
+    gender = serializers.ChoiceField(choices=Gender.choices, allow_blank=True, read_only=True)
+    email = serializers.CharField(read_only=True)
+
     class Meta:
         model = Delegate
         fields = DELEGATE_FIELDS

@@ -23,8 +23,9 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 
 from thidua.campaigns.models import Campaign
-from thidua.conferences import services
-from thidua.conferences.models import Conference
+from thidua.conferences import checkin, services
+from thidua.conferences.enums import DelegateCategory
+from thidua.conferences.models import Conference, Delegate
 from thidua.units.enums import UnitSource
 from thidua.units.models import Unit
 
@@ -212,3 +213,71 @@ def _district(campaign: Campaign, officer: object) -> None:
     )
     services.apply_proposal(proposal, by=officer, now=at("2025-04-25T10:00"))
     services.approve_delegate_list(conference, by=officer, now=at("2025-04-28T16:00"))
+
+
+# The district conference's day (issue 7): invitations issued on 08/05 (one GM for the list,
+# the personal copies with their QR codes in a batch PDF), confirmations from the links (no
+# one declines: a declined delegate leaves the list the checker reads), the first
+# arrivals checked in at the door on the morning of 20/05 and one walk-in guest.
+DEMO_SITE = "http://127.0.0.1:8000/"
+INVITED_ON = dt.date(2025, 5, 8)
+CONFIRMING = 14  # the first delegates of the list (by badge number) confirm
+ARRIVING = 9  # the first arrivals, checked in from 07:05, two minutes apart
+WALK_IN = ("Nguyễn Văn Bình", "Phóng viên Báo Hà Nam", "Báo Hà Nam")
+
+
+def ensure_day() -> str:
+    """Invitations, answers, check-ins and a walk-in at the district conference. A second load
+    finds them done: the answers repeat the same choice, the scans and the walk-in carry fixed
+    nonces and are answered with their first answer (nothing new is written)."""
+    campaign = _campaign()
+    if campaign is None:
+        return ""
+    conference = Conference.objects.filter(campaign=campaign, unit=campaign.issuer).first()
+    if conference is None:
+        return ""
+    officer = get_user_model().objects.get(username="nv.kimbang")
+    if not conference.delegates.filter(invitation__isnull=False).exists():
+        services.issue_invitations(
+            conference,
+            by=officer,
+            base_url=DEMO_SITE,
+            date=INVITED_ON,
+            now=at("2025-05-08T09:00"),
+        )
+    people = list(
+        Delegate.objects.filter(conference=conference, invitation__isnull=False).order_by(
+            "badge_number"
+        )
+    )
+    for index, delegate in enumerate(people[:CONFIRMING]):
+        if delegate.checked_in_at is None and delegate.token:
+            services.respond(
+                delegate.token,
+                attending=True,
+                now=at("2025-05-12T08:00") + dt.timedelta(minutes=17 * index),
+            )
+    arriving = [d for d in people[:CONFIRMING] if d.category != DelegateCategory.LEADER]
+    for index, delegate in enumerate(arriving[:ARRIVING]):
+        checkin.check_in(
+            conference,
+            by=officer,
+            nonce=f"demo-{conference.pk}-{delegate.pk}",
+            token=delegate.token or "",
+            gate="Cửa chính",
+            now=at("2025-05-20T07:05") + dt.timedelta(minutes=2 * index),
+        )
+    name, position, organization = WALK_IN
+    checkin.add_walk_in(
+        conference,
+        by=officer,
+        nonce=f"demo-{conference.pk}-walk-in",
+        name=name,
+        gender="male",
+        position=position,
+        organization=organization,
+        gate="Cửa chính",
+        now=at("2025-05-20T07:31"),
+    )
+    figures = checkin.attendance(conference)
+    return f"{figures.present}/{figures.expected} đại biểu có mặt"

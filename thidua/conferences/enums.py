@@ -64,6 +64,7 @@ class DelegateOrigin(models.TextChoices):
     HONOREE_POOL = "honoree_pool", _("Từ danh sách điển hình của đơn vị")
     CERTIFIED = "certified", _("Do hội nghị cấp dưới bầu, cử")
     MANUAL = "manual", _("Nhập trực tiếp")
+    WALK_IN = "walk_in", _("Khách đến trực tiếp tại hội nghị")
 
 
 class DelegateStatus(models.TextChoices):
@@ -87,3 +88,13 @@ class ProposalStatus(models.TextChoices):
     OPTIMAL = "optimal", _("Đã tìm được danh sách tối ưu")
     INFEASIBLE = "infeasible", _("Không thể thỏa mãn mọi quy định")
     TIME_LIMIT = "time_limit", _("Hết thời gian giải")
+
+
+class CheckInOutcome(models.TextChoices):
+    """What one scan at the door answered (issue 7): the first scan checks in; the others are
+    logged with why nothing changed."""
+
+    CHECKED_IN = "checked_in", _("Điểm danh")
+    WALK_IN = "walk_in", _("Khách đến trực tiếp")
+    ALREADY = "already", _("Đã điểm danh trước đó")
+    REFUSED = "refused", _("Bị từ chối")

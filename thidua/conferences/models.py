@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.conferences import rules
 from thidua.conferences.enums import (
     AgendaItemKind,
+    CheckInOutcome,
     ConferenceFormat,
     ConferenceStatus,
     DelegateCategory,
@@ -180,6 +181,24 @@ class Conference(models.Model):
     list_override_failures = models.JSONField(
         _("quy định chưa đạt khi duyệt"), default=list, blank=True
     )
+    # The day (issue 7): the invitations' batch PDF and the agenda item on the projector.
+    invitation_batch = models.ForeignKey(
+        "documents.DocumentBatch",
+        verbose_name=_("lô giấy mời"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    current_item = models.ForeignKey(
+        "AgendaItem",
+        verbose_name=_("nội dung đang diễn ra"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    current_item_started_at = models.DateTimeField(_("bắt đầu nội dung lúc"), null=True, blank=True)
     created_by = _user()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -297,9 +316,19 @@ class Delegate(models.Model):
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     token = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    token_revoked_at = models.DateTimeField(_("thu hồi thẻ lúc"), null=True, blank=True)
+    invitation = models.ForeignKey(
+        "documents.GeneratedDocument",
+        verbose_name=_("giấy mời"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     invited_at = models.DateTimeField(_("gửi giấy mời lúc"), null=True, blank=True)
     responded_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True)
     badge_number = models.PositiveIntegerField(_("số thẻ đại biểu"), null=True, blank=True)
+    seat = models.CharField(_("chỗ ngồi (hàng, ghế)"), max_length=40, blank=True)
     checked_in_at = models.DateTimeField(_("điểm danh lúc"), null=True, blank=True)
     checked_in_by = _user(verbose_name=_("người điểm danh"))
     # Upward (issue 8): certified as this conference's delegate to the upper conference.
@@ -353,6 +382,14 @@ class Delegate(models.Model):
     def is_manual(self) -> bool:
         return self.origin == DelegateOrigin.MANUAL
 
+    @property
+    def is_walk_in(self) -> bool:
+        return self.origin == DelegateOrigin.WALK_IN
+
+    @property
+    def is_present(self) -> bool:
+        return self.checked_in_at is not None
+
     def checker_attributes(self) -> dict[str, object]:
         return rules.attributes(
             category=self.category,
@@ -400,3 +437,30 @@ class DelegateProposal(models.Model):
     @property
     def is_optimal(self) -> bool:
         return self.status == ProposalStatus.OPTIMAL
+
+
+class CheckIn(models.Model):
+    """One scan (or search pick) at the door: the log of the check-in page. The presence itself
+    is ``Delegate.checked_in_at`` (set once); this row says who scanned what, at which gate,
+    and what was answered. ``nonce`` is the client's id of the request: a retried request
+    finds its row and gets the same answer."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="scans")
+    delegate = models.ForeignKey(
+        Delegate, null=True, blank=True, on_delete=models.CASCADE, related_name="scans"
+    )
+    nonce = models.CharField(_("mã yêu cầu"), max_length=64, unique=True)
+    gate = models.CharField(_("cửa"), max_length=40, blank=True)
+    outcome = models.CharField(_("kết quả"), max_length=16, choices=CheckInOutcome.choices)
+    reason = models.CharField(_("lý do"), max_length=40, blank=True)
+    by = _user(verbose_name=_("người điểm danh"))
+    at = models.DateTimeField(_("lúc"))
+
+    class Meta:
+        verbose_name = _("lượt điểm danh")
+        verbose_name_plural = _("lượt điểm danh")
+        ordering = ["conference", "-at", "-id"]
+        indexes = [models.Index(fields=["conference", "-at"], name="checkin_conference_at")]
+
+    def __str__(self) -> str:
+        return f"{self.conference_id}: {self.outcome} {self.at:%H:%M}"

@@ -19,6 +19,9 @@ MORNING = "morning"
 AFTERNOON = "afternoon"
 PLAN_ITEM = "plan"  # one of the plan's items (R8)
 EXTRA_ITEM = "extra"  # an item a locality adds (art performance, documentary, ...)
+# The plan's item II.3.5 "Biểu dương, tôn vinh, khen thưởng các điển hình tiên tiến": while it
+# runs, the projector shows the names being honoured (issue 7).
+AWARD_POSITION = 5
 
 HONOREE = "honoree"
 GUEST = "guest"

@@ -52,7 +52,12 @@ def conferences_in(scope: Scope) -> QuerySet[Conference]:
         scope.restrict(Conference.objects.all(), "unit")
         .select_related("unit", "campaign")
         .annotate(
-            listed=Count("delegates", filter=Q(delegates__status__in=rules.ON_LIST), distinct=True)
+            listed=Count(
+                "delegates",
+                filter=Q(delegates__status__in=rules.ON_LIST)
+                & ~Q(delegates__origin=DelegateOrigin.WALK_IN),
+                distinct=True,
+            )
         )
         .order_by("-held_on", "-id")
     )
@@ -328,8 +333,13 @@ def delegates_of(conference: Conference) -> QuerySet[Delegate]:
 
 
 def delegates_on_list(conference: Conference) -> QuerySet[Delegate]:
-    """The delegates that count: listed, invited, confirmed or checked in."""
-    return delegates_of(conference).filter(status__in=rules.ON_LIST)
+    """The delegates that count: listed, invited, confirmed or checked in (not the walk-ins
+    added at the door: they were never on the approved list)."""
+    return (
+        delegates_of(conference)
+        .filter(status__in=rules.ON_LIST)
+        .exclude(origin=DelegateOrigin.WALK_IN)
+    )
 
 
 def check_list(conference: Conference, delegates: Iterable[Delegate] | None = None) -> Report:

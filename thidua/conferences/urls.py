@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.conferences.views import agenda, conferences, delegates, proposals
+from thidua.conferences.views import agenda, conferences, day, delegates, door, proposals
 
 app_name = "conferences"
 
@@ -30,4 +30,22 @@ urlpatterns = [
     path("<int:pk>/de-xuat/", proposals.proposal_create, name="proposal-create"),
     path("de-xuat/<int:pk>/", proposals.proposal_detail, name="proposal-detail"),
     path("de-xuat/<int:pk>/ap-dung/", proposals.proposal_apply, name="proposal-apply"),
+    # The day (issue 7).
+    path("<int:pk>/giay-moi/", day.invitations, name="invitations"),
+    path("<int:pk>/giay-moi/gui/", day.invitations_issue, name="invitations-issue"),
+    path("dai-bieu/<int:pk>/giay-moi/", day.invitation_issue, name="invitation-issue"),
+    path("dai-bieu/<int:pk>/thu-hoi-the/", day.badge_revoke, name="badge-revoke"),
+    path("dai-bieu/<int:pk>/cap-lai-the/", day.badge_renew, name="badge-renew"),
+    path("<int:pk>/the-dai-bieu.pdf", day.badges_pdf, name="badges-pdf"),
+    path("<int:pk>/phong.pdf", day.backdrop_pdf, name="backdrop-pdf"),
+    path("<int:pk>/so-lieu-diem-danh/", day.attendance_partial, name="attendance"),
+    path("<int:pk>/man-chieu/", day.projector_page, name="projector"),
+    path("<int:pk>/man-chieu/trang-thai/", day.projector_state, name="projector-state"),
+    path("<int:pk>/man-chieu/dieu-khien/", day.projector_remote, name="projector-remote"),
+    path("<int:pk>/man-chieu/chuyen/", day.projector_advance, name="projector-advance"),
+    path("<int:pk>/diem-danh/", door.checkin_page, name="checkin"),
+    path("<int:pk>/diem-danh/quet/", door.scan, name="checkin-scan"),
+    path("<int:pk>/diem-danh/khach/", door.walk_in, name="checkin-walk-in"),
+    path("<int:pk>/diem-danh/tim/", door.search, name="checkin-search"),
+    path("moi/<str:token>/", day.rsvp, name="rsvp"),
 ]

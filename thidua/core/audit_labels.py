@@ -111,6 +111,27 @@ ACTION_LABELS = {
     # A person's data (issue 11)
     "honorees.personal_data.exported": _("xuất dữ liệu cá nhân của điển hình"),
     "honorees.honoree.anonymised": _("ẩn danh hóa hồ sơ điển hình"),
+    # National scale (issue 10): the synthetic country of generate_national.
+    "operations.national.generated": _("sinh dữ liệu mẫu toàn quốc"),
+    # Conferences II, the day (issue 7).
+    "conferences.invitation.issued": _("gửi giấy mời đại biểu"),
+    "conferences.invitation.batch_issued": _("gửi giấy mời toàn bộ đại biểu"),
+    "conferences.invitation.answered": _("đại biểu trả lời giấy mời"),
+    "conferences.badge.revoked": _("thu hồi thẻ đại biểu"),
+    "conferences.badge.renewed": _("cấp lại thẻ đại biểu"),
+    "conferences.delegate.checked_in": _("điểm danh đại biểu"),
+    "conferences.delegate.walk_in": _("thêm khách đến trực tiếp tại hội nghị"),
+    "conferences.projector.advanced": _("chuyển nội dung trên màn chiếu"),
+    "proceedings.budget_line.added": _("thêm dòng kinh phí"),
+    "proceedings.budget_line.actual_recorded": _("ghi kinh phí thực chi"),
+    "proceedings.budget_line.removed": _("bỏ dòng kinh phí"),
+    "proceedings.presentation.added": _("chọn tham luận"),
+    "proceedings.presentation.removed": _("bỏ tham luận"),
+    "proceedings.side_activity.added": _("ghi hoạt động bên lề"),
+    "proceedings.side_activity.removed": _("bỏ hoạt động bên lề"),
+    "proceedings.report_section.saved": _("viết nội dung báo cáo tổng kết"),
+    "proceedings.summary_report.issued": _("ban hành báo cáo tổng kết"),
+    "proceedings.results.submitted": _("gửi báo cáo kết quả hội nghị"),
 }
 
 

@@ -97,3 +97,30 @@ def start_idle_clock(sender: object, request: HttpRequest | None = None, **kwarg
 
     if request is not None and hasattr(request, "session"):
         request.session[SessionIdleTimeoutMiddleware.KEY] = int(time.time())
+
+
+class NulByteMiddleware:
+    """Refuse a query string holding a NUL character (``?q=%00``) with 400.
+
+    PostgreSQL text cannot hold NUL: a view filtering on such a parameter would fail with a
+    server error (schemathesis found it on /api/v1/honorees/?q=...). Form and API fields
+    already refuse NUL (Django's and DRF's validators); raw query parameters did not.
+    Placed after LanguageMiddleware so the message is in the person's language.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            from django.http import HttpResponseBadRequest, JsonResponse
+            from django.utils.translation import gettext as _
+
+            message = _("Yêu cầu chứa ký tự không hợp lệ.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"code": "invalid", "detail": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

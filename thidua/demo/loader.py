@@ -21,6 +21,7 @@ from thidua.documents import services as document_services
 from thidua.documents import spec as doc
 from thidua.documents.models import DocumentBatch, Issuer
 from thidua.elections.demo import ensure_elections
+from thidua.proceedings.demo import ensure_proceedings
 from thidua.units import services as unit_services
 from thidua.units.enums import UnitSource
 from thidua.units.loader import load_units
@@ -46,9 +47,11 @@ def load_demo(log: Log = print) -> None:
             f"({campaign.assignments.count()} nhiệm vụ)"
         )
         log(f"Hội nghị: {ensure_conferences()} mới")
+        log(f"Ngày hội nghị huyện: {ensure_conference_day()}")
         decisions, pending = ensure_awards()
         log(f"Khen thưởng: {decisions} quyết định; {pending} tờ trình chờ huyện xử lý")
         log(f"Bầu đại biểu dự cấp trên: {ensure_elections()}")
+        log(f"Diễn biến hội nghị: {ensure_proceedings()} phần mới")
 
 
 def _legacy(code: str) -> Unit:
@@ -253,6 +256,13 @@ def ensure_conferences() -> int:
     from thidua.conferences.demo import ensure_conferences as build
 
     return build()
+
+
+def ensure_conference_day() -> str:
+    """The district conference's invitations, answers, check-ins and a walk-in (issue 7)."""
+    from thidua.conferences.demo import ensure_day
+
+    return ensure_day()
 
 
 def ensure_awards() -> tuple[int, int]:

@@ -20,6 +20,7 @@ CLASSES: dict[str, type] = {
         s.Table,
         s.Framed,
         s.PageBreak,
+        s.Qr,
         s.IssuingBody,
         s.DocumentNumber,
         s.Authority,

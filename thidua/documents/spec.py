@@ -197,7 +197,17 @@ class PageBreak:
     pass
 
 
-Block = Paragraph | Item | Section | Table | Framed | PageBreak
+@dataclass(frozen=True)
+class Qr:
+    """A QR code carrying ``data`` (an invitation's link with its unguessable token), centred,
+    ``size_mm`` wide, with an optional caption under it."""
+
+    data: str
+    caption: str = ""
+    size_mm: float = 28.0
+
+
+Block = Paragraph | Item | Section | Table | Framed | PageBreak | Qr
 
 
 # --- Parts of the document ---------------------------------------------------------------------

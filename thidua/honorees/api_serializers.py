@@ -39,7 +39,9 @@ class RecognitionSerializer(serializers.ModelSerializer):
 
 
 def _code(field_name: str) -> serializers.CharField:
-    return serializers.CharField(source=f"{field_name}.code", default=None, read_only=True)
+    return serializers.CharField(
+        source=f"{field_name}.code", default=None, read_only=True, allow_null=True
+    )
 
 
 class HonoreeSerializer(serializers.ModelSerializer):
@@ -47,6 +49,7 @@ class HonoreeSerializer(serializers.ModelSerializer):
     unit_code = serializers.CharField(source="unit.code", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     ethnicity = _code("ethnicity")
+    gender = serializers.ChoiceField(choices=Gender.choices, allow_blank=True, read_only=True)
     component = _code("component")
     sector = _code("sector")
     field = _code("field")
@@ -97,8 +100,18 @@ class HonoreeSerializer(serializers.ModelSerializer):
         return honoree.masked_national_id
 
 
+class CodeField(serializers.SlugRelatedField):
+    """A vocabulary code. NUL is refused before the lookup: PostgreSQL text cannot hold it and
+    the query would fail with a server error (found by schemathesis)."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 def _vocabulary(model: Any) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(
+    return CodeField(
         slug_field="code", queryset=model.objects.all(), required=False, allow_null=True
     )
 
@@ -128,8 +141,10 @@ class HonoreeWriteSerializer(serializers.Serializer):
 
 class MovementSerializer(serializers.ModelSerializer):
     unit_id = serializers.IntegerField(required=False, allow_null=True)
-    unit_code = serializers.CharField(source="unit.code", default=None, read_only=True)
-    field = serializers.SlugRelatedField(
+    unit_code = serializers.CharField(
+        source="unit.code", default=None, read_only=True, allow_null=True
+    )
+    field = CodeField(
         slug_field="code", queryset=Field.objects.all(), required=False, allow_null=True
     )
     launched_by = serializers.ChoiceField(choices=LaunchedBy.choices)

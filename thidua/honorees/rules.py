@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from thidua.core.cells import FORMULA_PREFIXES, escape_cell  # noqa: F401  (re-exported)
+
 # --- Merit score -------------------------------------------------------------------------------
 # Points per AwardForm code (the catalogue's stable codes, thidua/awards migration 0002).
 # A default preset, not law: a campaign may pass its own weights.
@@ -146,15 +148,8 @@ def mask_national_id(value: str | None) -> str:
 
 
 # --- Spreadsheet cells ------------------------------------------------------------------------
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def escape_cell(value: object) -> object:
-    """Formula-injection-safe export: text that a spreadsheet would run as a formula is prefixed
-    with an apostrophe (OWASP CSV-injection advice). Numbers and dates are left alone."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+# Formula-injection-safe export: the project's one helper, thidua/core/cells.py (imported at
+# the top, kept importable from here for the exports that already use it).
 
 
 def looks_like_formula(value: object) -> bool:

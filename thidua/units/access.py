@@ -86,6 +86,16 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "dashboards.view": ALL_ROLES,
     # A person's data (issue 11): export and anonymisation, by whoever keeps the registry.
     "honorees.anonymise": frozenset({Role.ORGANIZER}),
+    # The conference's day (issue 7): the organizer sends invitations and revokes badges; the
+    # reception desk (organizer's staff, the Front's volunteers) checks delegates in; the
+    # organizer or the leader drives the projector.
+    "conferences.invite": frozenset({Role.ORGANIZER}),
+    "conferences.checkin": frozenset({Role.ORGANIZER, Role.FRONT}),
+    "conferences.project": frozenset({Role.ORGANIZER, Role.LEADER}),
+    # Proceedings (thidua/proceedings): the organizer keeps the budget, presentations, side
+    # activities and sends the results; the organizer or the leader writes the summary report.
+    "proceedings.manage": frozenset({Role.ORGANIZER}),
+    "proceedings.write_report": frozenset({Role.ORGANIZER, Role.LEADER}),
 }
 
 M = TypeVar("M", bound=models.Model)

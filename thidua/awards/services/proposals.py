@@ -21,6 +21,7 @@ from thidua.awards.services.evaluation import evaluate_items
 from thidua.core.audit import record_audit
 from thidua.core.errors import ConflictError, DomainError
 from thidua.core.text import normalize_text
+from thidua.core.uploads_settings import zip_limits
 from thidua.honorees.models import Honoree, Movement
 from thidua.units.models import Unit
 
@@ -179,7 +180,7 @@ def attach_evidence(
             "awards.evidence_too_large",
             _("Tệp lớn hơn %(size)s MB.") % {"size": limit // (1024 * 1024)},
         )
-    kind = evidence_rules.file_type(name, data[:16], data)
+    kind = evidence_rules.file_type(name, data[:16], data, zip_limits())
     if kind is None:
         raise DomainError(
             "awards.evidence_type",

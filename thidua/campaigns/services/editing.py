@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -65,7 +66,32 @@ def _bad(code: str, message: str) -> DomainError:
 # --- the campaign itself -------------------------------------------------------------------------
 
 
+YEAR_FIELDS = (
+    "review_period_start",
+    "review_period_end",
+    "direction_period_start",
+    "direction_period_end",
+    "previous_period_start",
+    "previous_period_end",
+)
+
+
+def _check_years(values: dict[str, Any]) -> None:
+    """Years and dates inside CAMPAIGNS_YEAR_RANGE: a deadline in year 204 (schemathesis sent
+    one) would be stored, then shown with the 1906 local-mean-time offset (+07:06:30), and a
+    year past 32767 would not fit the column."""
+    low, high = settings.CAMPAIGNS_YEAR_RANGE
+    years = [values.get(name) for name in YEAR_FIELDS]
+    years += [getattr(values.get(name), "year", None) for name in ("plan_deadline", "plan_date")]
+    if any(year is not None and not low <= year <= high for year in years):
+        raise _bad(
+            "campaigns.bad_year",
+            _("Năm phải trong khoảng %(low)s–%(high)s.") % {"low": low, "high": high},
+        )
+
+
 def _check_campaign(values: dict[str, Any]) -> None:
+    _check_years(values)
     for start, end in (
         ("review_period_start", "review_period_end"),
         ("direction_period_start", "direction_period_end"),

@@ -31,6 +31,7 @@ from thidua.campaigns.services.common import clock, organizers_of, require
 from thidua.core.audit import record_audit
 from thidua.core.errors import ConflictError, DomainError
 from thidua.core.text import normalize_text
+from thidua.core.uploads_settings import zip_limits
 from thidua.notifications.services import notify
 
 # Error messages of the workflow's refusal codes.
@@ -138,7 +139,7 @@ def _check_upload(upload: UploadedFile) -> tuple[str, str]:
             _("Tệp quá lớn (tối đa %(mb)s MB).") % {"mb": limit // (1024 * 1024)},
         )
     stream = cast(BinaryIO, upload)
-    file_type = uploads.detect_type(stream)
+    file_type = uploads.detect_type(stream, zip_limits())
     if file_type is None:
         raise DomainError(
             "campaigns.file_type", _("Chỉ nhận tệp PDF hoặc Word (DOCX); tệp này không phải.")

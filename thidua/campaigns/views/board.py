@@ -17,6 +17,7 @@ from openpyxl.styles import Font
 from thidua.campaigns import deadlines, selectors
 from thidua.campaigns.enums import AssignmentKind, BoardStatus
 from thidua.campaigns.models import Campaign
+from thidua.core.cells import escape_row
 from thidua.units import access
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -82,7 +83,7 @@ def board_export(request: HttpRequest, pk: int) -> HttpResponse:
             last_day = deadlines.last_day_before(cell.late_from).strftime("%d/%m/%Y")
             line += [cell.label, last_day, submitted]
         line += [_("có") if row.is_late else "", row.open_feedback]
-        sheet.append(line)
+        sheet.append(escape_row(line))  # unit names are text typed by people: no formulas
     buffer = BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)

@@ -19,6 +19,13 @@ from thidua.conferences.services.delegates import (
     restore_delegate,
     update_delegate,
 )
+from thidua.conferences.services.invitations import (
+    issue_invitation,
+    issue_invitations,
+    renew_badge,
+    respond,
+    revoke_badge,
+)
 from thidua.conferences.services.proposals import (
     apply_proposal,
     merit_weights,
@@ -43,6 +50,8 @@ __all__ = [
     "choose_format",
     "create_conference",
     "decide_cap",
+    "issue_invitation",
+    "issue_invitations",
     "issue_programme",
     "merit_weights",
     "move_agenda_item",
@@ -51,8 +60,11 @@ __all__ = [
     "propose_delegates",
     "remove_agenda_item",
     "remove_delegate",
+    "renew_badge",
     "reopen_delegate_list",
+    "respond",
     "restore_delegate",
+    "revoke_badge",
     "update_agenda_item",
     "update_conference",
     "update_delegate",

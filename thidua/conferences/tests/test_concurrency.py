@@ -94,3 +94,52 @@ def test_approval_and_an_addition_are_serialised(
         assert added
         assert results[0].code == "conferences.rules_failing"
         assert conference_a.status == "preparing"
+
+
+def _ready_for_the_door(conference, officer, unit):
+    from thidua.conferences.tests.day import BASE, approved, issuer
+
+    issuer(unit)
+    approved(conference, officer, unit)
+    services.issue_invitations(conference, by=officer, base_url=BASE)
+    return list(Delegate.objects.filter(conference=conference).order_by("pk"))
+
+
+def test_two_gates_scanning_one_badge_at_once_check_in_once(
+    postgres_only, conference_a, commune_a_officer, world
+):
+    """Issue 7: the same badge at two gates at the same moment (different nonces): one
+    check-in, the other answered "already"; the same request retried at once (same nonce):
+    one row."""
+    from thidua.conferences import checkin
+    from thidua.conferences.models import CheckIn
+    from thidua.conferences.tests.day import nonce
+
+    people = _ready_for_the_door(conference_a, commune_a_officer, world.commune_a)
+    badge = people[0]
+
+    def scan(key, gate):
+        return lambda: checkin.check_in(
+            conference_a, by=commune_a_officer, nonce=key, token=badge.token, gate=gate
+        )
+
+    results = run_together(*(scan(nonce(), f"Cửa {i}") for i in range(4)))
+    assert sorted(r.outcome for r in results) == ["already", "already", "already", "checked_in"]
+    assert Delegate.objects.filter(checked_in_at__isnull=False).count() == 1
+    assert AuditEntry.objects.filter(action="conferences.delegate.checked_in").count() == 1
+    assert CheckIn.objects.filter(outcome="checked_in").count() == 1
+
+    key = nonce()
+    second = people[1]
+    same = run_together(
+        *(
+            lambda: checkin.check_in(
+                conference_a, by=commune_a_officer, nonce=key, token=second.token
+            )
+            for _ in range(3)
+        )
+    )
+    assert {r.outcome for r in same} == {"checked_in"}
+    assert sum(not r.replayed for r in same) == 1
+    assert CheckIn.objects.filter(nonce=key).count() == 1
+    assert AuditEntry.objects.filter(action="conferences.delegate.checked_in").count() == 2

@@ -26,7 +26,7 @@ POOL_SHOWN = 50
 def workspace_context(request: HttpRequest, conference: Conference) -> dict[str, Any]:
     """The list, the reserve, the checker's report and the pool (filtered by ``q``)."""
     everyone = list(selectors.delegates_of(conference))
-    on_list = [d for d in everyone if d.status in rules.ON_LIST]
+    on_list = [d for d in everyone if d.status in rules.ON_LIST and not d.is_walk_in]
     reserve = [d for d in everyone if d.status == rules.RESERVE]
     query = (request.GET.get("q") or request.POST.get("q") or "").strip()
     pool: list[selectors.PoolCandidate] = []

@@ -437,3 +437,39 @@ def test_demo_dashboards_have_figures_at_every_level(demo, client):
     response = client.get(reverse("dashboards:unit", args=[district.pk]))
     assert response.status_code == 200
     assert response.context["campaign"] == campaign
+
+
+def test_the_district_conference_day(demo):
+    """Issue 7: invitations issued (one GM), answers, nine arrivals and one walk-in."""
+    from thidua.conferences import checkin
+    from thidua.conferences.models import CheckIn
+
+    district = Conference.objects.get(unit__code="350")
+    people = Delegate.objects.filter(conference=district)
+    assert people.filter(invitation__isnull=False).count() == 40
+    assert people.filter(status__in=["invited", "confirmed", "checked_in"], token=None).count() == 0
+    assert GeneratedDocument.objects.filter(kind="GM").count() == 1
+    assert people.filter(status="confirmed").count() == 14 - 9  # nine of them arrived
+    assert people.filter(status="checked_in").exclude(origin="walk_in").count() == 9
+    figures = checkin.attendance(district)
+    assert (figures.present, figures.expected, figures.walk_ins) == (10, 40, 1)
+    walker = people.get(origin="walk_in")
+    assert walker.name == "Nguyễn Văn Bình" and walker.checked_in_at is not None
+    assert CheckIn.objects.filter(conference=district).count() == 10
+
+
+def test_demo_proceedings_of_the_district_conference(demo):
+    from thidua.proceedings import selectors
+
+    district = Conference.objects.get(unit__code="350")
+    summary = selectors.summarise(selectors.budget_lines_of(district))
+    assert summary.total.planned == 59_750_000  # 31.450.000 + 20 × 710.000 + 10 × 1.410.000
+    assert summary.total.actual == 56_680_000
+    assert not summary.total.complete  # "chi khác" not settled yet
+    assert district.presentations.count() == 3
+    assert sorted(district.side_activities.values_list("kind", flat=True)) == [
+        "dialogue",
+        "performance",
+    ]
+    rows = selectors.outline_of(district)
+    assert [r.outline.code for r in rows if r.filled] == ["movements", "leadership"]

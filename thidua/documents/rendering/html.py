@@ -91,7 +91,24 @@ def blocks_html(
             out.append(f'<div class="framed">{lines}</div>')
         elif isinstance(block, s.PageBreak):
             out.append('<div class="page-break"></div>')
+        elif isinstance(block, s.Qr):
+            out.append(qr_html(block))
     return "".join(out)
+
+
+def qr_svg_uri(data: str) -> str:
+    """The QR code of ``data`` as an SVG data URI (segno; no network, no file)."""
+    import segno
+
+    return str(segno.make(data, error="m").svg_data_uri(border=2))
+
+
+def qr_html(qr: s.Qr) -> str:
+    caption = f'<div class="qr-caption">{escape(qr.caption)}</div>' if qr.caption else ""
+    return (
+        f'<div class="qr"><img alt="QR" src="{qr_svg_uri(qr.data)}" '
+        f'style="width:{qr.size_mm:.1f}mm;height:{qr.size_mm:.1f}mm">{caption}</div>'
+    )
 
 
 def item_html(item: s.Item, depth: int) -> str:

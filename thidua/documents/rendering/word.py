@@ -244,6 +244,22 @@ def _blocks(
             _framed(document, block)
         elif isinstance(block, s.PageBreak):
             add().add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(block, s.Qr):
+            _qr(document, block)
+
+
+def _qr(document: DocxDocument, qr: s.Qr) -> None:
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(qr.data, error="m").save(buffer, kind="png", scale=8, border=2)
+    buffer.seek(0)
+    paragraph = document.add_paragraph(style="NĐ30 Khung")
+    paragraph.add_run().add_picture(buffer, width=Cm(qr.size_mm / 10))
+    if qr.caption:
+        document.add_paragraph(qr.caption, style="NĐ30 Khung")
 
 
 def _item(document: DocxDocument, item: s.Item, depth: int) -> None:
