@@ -36,7 +36,9 @@ PAGE_KWARGS: dict[str, dict[str, str]] = {
     "campaigns:composition-rule-edit": {"pk": "campaign", "rule_pk": "composition_rule"},
     "campaigns:composition-rule-delete": {"pk": "campaign", "rule_pk": "composition_rule"},
     "campaigns:task-edit": {"pk": "campaign", "task_pk": "task"},
+    "conferences:rsvp": {"token": "invited"},
     "elections:vote": {"token": "vote_token"},
+    "proceedings:section-save": {"outline": "outline"},
     "honorees:photo-file": {"token": "photo"},
     "honorees:public-photo": {"token": "public_photo"},
     "honorees:story": {"token": "story"},
@@ -60,6 +62,8 @@ PK_BY_PREFIX: tuple[tuple[str, str], ...] = (
     ("conferences:delegate-restore", "delegate"),
     ("conferences:proposal-detail", "delegate_proposal"),
     ("conferences:proposal-apply", "delegate_proposal"),
+    ("conferences:invitation-issue", "invited"),
+    ("conferences:badge-", "invited"),
     ("conferences:", "conference"),
     ("dashboards:", "commune_a"),
     ("documents:batch-", "batch"),
@@ -68,6 +72,12 @@ PK_BY_PREFIX: tuple[tuple[str, str], ...] = (
     ("elections:", "conference"),
     ("honorees:", "honoree"),
     ("notifications:", "notification"),
+    ("proceedings:actual-record", "budget_line"),
+    ("proceedings:line-delete", "budget_line"),
+    ("proceedings:presentation-delete", "presentation"),
+    ("proceedings:activity-delete", "side_activity"),
+    ("proceedings:attachment", "report_section"),
+    ("proceedings:", "conference"),
 )
 FORMATS = {"fmt": "pdf"}
 # Query strings some pages and operations need (parameter -> world object).
@@ -106,6 +116,7 @@ API_OBJECTS: tuple[tuple[str, str], ...] = (
     ("/api/v1/delegates/", "delegate"),
     ("/api/v1/proposals/", "delegate_proposal"),
     ("/api/v1/elections/polls/", "poll"),
+    ("/api/v1/budget-lines/", "budget_line"),
 )
 
 
