@@ -11,7 +11,9 @@ from thidua.proceedings.models import BudgetLine, Presentation, SideActivity
 
 
 class BudgetLineSerializer(serializers.ModelSerializer):
-    award_form = serializers.CharField(source="award_form.code", read_only=True, default=None)
+    award_form = serializers.CharField(
+        source="award_form.code", read_only=True, default=None, allow_null=True
+    )
     variance = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta:
