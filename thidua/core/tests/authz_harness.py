@@ -68,6 +68,7 @@ PK_BY_PREFIX: tuple[tuple[str, str], ...] = (
     ("dashboards:", "commune_a"),
     ("documents:batch-", "batch"),
     ("documents:", "document"),
+    ("elections:poll-create", "conference"),  # a conference's URL, not a poll's
     ("elections:poll", "poll"),
     ("elections:", "conference"),
     ("honorees:", "honoree"),

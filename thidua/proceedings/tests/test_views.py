@@ -376,3 +376,13 @@ def test_api_checks_the_role_before_reading_the_body(
     response = api.patch(f"/api/v1/budget-lines/{line.pk}/", {}, content_type="application/json")
     assert response.status_code == 403
     assert BudgetLine.objects.filter(conference=conference_a).count() == 1
+
+
+def test_api_refuses_amounts_beyond_what_a_line_stores(client, conference_a, commune_a_officer):
+    """quantity × unit price must fit the amount column: beyond the bounds it is a 400, not a
+    database error (the schema fuzzer found a 500)."""
+    api = _api(client, commune_a_officer)
+    url = f"/api/v1/conferences/{conference_a.pk}/budget/"
+    body = {"category": "venue", "description": "x", "quantity": 2**40, "unit_price": 2**40}
+    assert api.post(url, body, content_type="application/json").status_code == 400
+    assert not BudgetLine.objects.filter(conference=conference_a).exists()
