@@ -236,7 +236,6 @@ def generate_delegates(
         "invited_at",
         "responded_at",
         "badge_number",
-        "seat",
         "checked_in_at",
         "certified_upward_note",
         "created_at",
@@ -320,7 +319,6 @@ def generate_delegates(
                         invited if on_paper else None,
                         responded,
                         badge if on_paper else None,
-                        "",  # seat (issue 7): none assigned
                         checked_at,
                         "",
                         dist.GENERATED_AT,
