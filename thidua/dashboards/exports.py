@@ -187,7 +187,7 @@ def _budget(workbook: Workbook, board: Dashboard) -> None:
     sheet.header(
         [
             _("Cấp"),
-            _("Báo cáo kết quả"),
+            _("Số báo cáo kết quả"),
             _("Kinh phí dự toán (đồng)"),
             _("Kinh phí thực chi (đồng)"),
             _("Chênh lệch (đồng)"),

@@ -155,16 +155,20 @@ class Summary:
     late_units: int
     honorees: int
     awards: int
+    budget_planned: int = 0
+    budget_actual: int = 0
 
 
 def summary(scope: Scope, unit: Unit, *, now: dt.datetime | None = None) -> Summary:
     """The home page's few figures: the newest campaign concerning the subtree, its units and
-    late units, the honorees and their titles and awards (in the campaign's period). 4
-    queries."""
+    late units, the honorees and their titles and awards (in the campaign's period), the
+    conference budget reported (planned and actual). 5 queries."""
     now = now or timezone.now()
     campaign = campaigns_for(scope, unit).first()
     units = late = 0
+    budget = f.BudgetFigures()
     if campaign is not None:
+        budget = budget_figures(unit, campaign)
         rows = assignments_of(unit, campaign, None)
         numbers = rows.aggregate(
             units=Count("unit_id", distinct=True, filter=Q(kind=AssignmentKind.SUBMIT_PLAN)),
@@ -177,4 +181,6 @@ def summary(scope: Scope, unit: Unit, *, now: dt.datetime | None = None) -> Summ
         late,
         Honoree.objects.filter(below(unit, "unit")).count(),
         recognitions_of(unit, campaign, None).count(),
+        budget.planned,
+        budget.actual,
     )

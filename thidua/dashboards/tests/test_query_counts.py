@@ -124,12 +124,14 @@ def test_the_pages_take_a_fixed_number_of_queries(built, district_officer, clien
 
 
 @pytest.mark.django_db
-def test_the_home_summary_selector_takes_four_queries(built, district_officer):
+def test_the_home_summary_selector_takes_five_queries(built, district_officer):
     from thidua.units import access
 
     scope = access.scope_for(district_officer)
     grow = grower(built.campaign, built.world.district, district_officer)
     action = lambda: selectors.summary(scope, built.world.district, now=NOW)  # noqa: E731
-    assert assert_constant_queries(action, grow) == 4
+    assert assert_constant_queries(action, grow) == 5
     figures = selectors.summary(scope, built.world.district, now=NOW)
     assert (figures.campaign, figures.late_units) == (built.campaign, 1 + 3)  # 3 grown, late
+    # Commune A's report and the 3 grown communes' (the same figures each).
+    assert (figures.budget_planned, figures.budget_actual) == (4 * 10_000_000, 4 * 9_000_000)

@@ -188,6 +188,7 @@ def test_a_communes_export_and_home_summary_hold_only_its_own_figures(
     html = client.get("/").content.decode().split('data-testid="dashboard-summary"')[1]
     assert 'data-testid="summary-late">0<' in html
     assert 'data-testid="summary-honorees">3<' in html
+    assert 'data-testid="summary-budget">9.000.000 <' in html
 
 
 @pytest.mark.django_db
