@@ -4,8 +4,8 @@ computing the same figures (asserted equal): assignments by kind, level and boar
 late units and the first of them, conferences by level, delegates on the lists by level and
 attribute, honorees by field, stage and kind, titles and awards of the review period by form and
 level with the R10 counts, the conference budget planned against actual by level (the current
-results report of each sent assignment), and the drill-down rows of the units directly below. Target (issue
-10): the dashboard at most 2x the SQL."""
+results report of each sent assignment), and the drill-down rows of the units directly below.
+Target (issue 10): the dashboard at most 2x the SQL."""
 
 from __future__ import annotations
 
