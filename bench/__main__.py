@@ -31,8 +31,8 @@ def main(argv: list[str]) -> None:
             traceback.print_exc()
             failed.append(name)
             report.add(f"{name}: FAILED", ["error"], [[f"{type(error).__name__}: {error}"]])
-    report.write(only=wanted if argv else None)
-    print("\nwritten bench/RESULTS.md")
+    written = report.write(only=wanted if argv else None)
+    print(f"\nwritten bench/{written.name}")
     if failed:
         sys.exit(f"failed: {', '.join(failed)}")
 

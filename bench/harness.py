@@ -58,7 +58,11 @@ class Report:
         if note:
             print(f"  {note}")
 
-    def write(self, path: Path = RESULTS, only: list[str] | None = None) -> None:
+    def write(self, path: Path = RESULTS, only: list[str] | None = None) -> Path:
+        """RESULTS.md holds one whole run; a run of some modules (``only``) goes beside it in
+        RESULTS-partial.md, so it never erases the other modules' figures."""
+        if only:
+            path = path.with_name("RESULTS-partial.md")
         database = (
             "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
         )
@@ -81,3 +85,4 @@ class Report:
             if section.note:
                 lines += ["", section.note]
         path.write_text("\n".join(lines) + "\n")
+        return path

@@ -3,8 +3,9 @@ dashboard`` for the whole country and for one province, against ONE hand-written
 computing the same figures (asserted equal): assignments by kind, level and board status, the
 late units and the first of them, conferences by level, delegates on the lists by level and
 attribute, honorees by field, stage and kind, titles and awards of the review period by form and
-level with the R10 counts, and the drill-down rows of the units directly below. Target (issue
-10): the dashboard at most 2x the SQL."""
+level with the R10 counts, the conference budget planned against actual by level (the current
+results report of each sent assignment), and the drill-down rows of the units directly below.
+Target (issue 10): the dashboard at most 2x the SQL."""
 
 from __future__ import annotations
 
@@ -50,6 +51,14 @@ WITH a AS (
     FROM honorees_recognition r JOIN honorees_honoree h ON h.id = r.honoree_id
     JOIN units_unit u ON u.id = h.unit_id
     WHERE u.path LIKE %(prefix)s AND r.year >= %(y0)s AND r.year <= %(y1)s
+), rep AS (
+    SELECT a.level, r.planned_budget, r.actual_cost, u.path
+    FROM campaigns_resultsreport r JOIN campaigns_submission s ON s.id = r.submission_id
+    JOIN campaigns_assignment a ON a.id = s.assignment_id JOIN units_unit u ON u.id = a.unit_id
+    WHERE a.campaign_id = %(campaign)s AND u.path LIKE %(prefix)s AND a.kind = 'report_results'
+      AND a.state IN ('submitted', 'accepted')
+      AND NOT EXISTS (SELECT 1 FROM campaigns_submission n
+                      WHERE n.assignment_id = s.assignment_id AND n.version > s.version)
 )
 SELECT 'a' AS s, kind AS k1, level AS k2, {board} AS k3, CAST(NULL AS text) AS k4,
        CAST(NULL AS text) AS k5, CAST(NULL AS text) AS k6, CAST(NULL AS text) AS k7,
@@ -94,6 +103,9 @@ UNION ALL SELECT 'r', CAST(award_form_id AS text), level, NULL, NULL, NULL, NULL
        COUNT(*) FILTER (WHERE kind = 'collective' AND collective_size > 0
                         AND collective_size <= %(small)s)
 FROM rec GROUP BY award_form_id, level
+UNION ALL SELECT 'b', level, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*),
+       CAST(SUM(planned_budget) AS bigint), CAST(SUM(actual_cost) AS bigint), 0, 0, 0
+FROM rep GROUP BY level
 UNION ALL SELECT 'u', CAST(id AS text), name, level, path, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0
 FROM units_unit WHERE {children}
 UNION ALL SELECT 'xa', SUBSTR(path, 1, %(length)s), NULL, NULL, NULL, NULL, NULL, NULL,
@@ -112,6 +124,9 @@ FROM hon GROUP BY SUBSTR(path, 1, %(length)s)
 UNION ALL SELECT 'xr', SUBSTR(path, 1, %(length)s), NULL, NULL, NULL, NULL, NULL, NULL,
        COUNT(*), 0, 0, 0, 0, 0
 FROM rec GROUP BY SUBSTR(path, 1, %(length)s)
+UNION ALL SELECT 'xb', SUBSTR(path, 1, %(length)s), NULL, NULL, NULL, NULL, NULL, NULL,
+       CAST(SUM(planned_budget) AS bigint), CAST(SUM(actual_cost) AS bigint), 0, 0, 0, 0
+FROM rep GROUP BY SUBSTR(path, 1, %(length)s)
 """
 
 
@@ -174,6 +189,7 @@ def from_sql(rows: list[tuple]) -> dict[str, Any]:  # type: ignore[type-arg]
         "awards": defaultdict(int),
         "form": defaultdict(int),
         "alevel": defaultdict(int),
+        "budget": {},
         "units": [],
         "child": defaultdict(lambda: defaultdict(int)),
     }
@@ -206,9 +222,11 @@ def from_sql(rows: list[tuple]) -> dict[str, Any]:  # type: ignore[type-arg]
                 out["awards"][key] += value
             out["form"][k1] += n1 + n2
             out["alevel"][k2 or ""] += n1 + n2
+        elif s == "b":
+            out["budget"][k1] = (int(n1), int(n2), int(n3))
         elif s == "u":
             out["units"].append((int(k1), k4))
-        elif s in ("xa", "xc", "xh", "xr"):
+        elif s in ("xa", "xc", "xh", "xr", "xb"):
             child = out["child"][k1]
             if s == "xa":
                 child.update(units_assigned=n1, late_units=n2)
@@ -218,6 +236,9 @@ def from_sql(rows: list[tuple]) -> dict[str, Any]:  # type: ignore[type-arg]
                 child["conferences_held"] += n2
             elif s == "xh":
                 child["honorees"] += n1
+            elif s == "xb":
+                child["budget_planned"] += int(n1)
+                child["budget_actual"] += int(n2)
             else:
                 child["awards"] += n1
     out["units"].sort()
@@ -278,6 +299,12 @@ def assert_same(board: f.Dashboard, sql: dict[str, Any]) -> None:
     ) == (totals["direct"], totals["workers_farmers"], totals["women"], totals["small"])
     assert _nonzero(awards.by_form) == _plain(sql["form"])
     assert _nonzero(awards.by_level) == _plain(sql["alevel"])
+    budget = board.budget
+    assert {lv.level: (lv.reports, lv.planned, lv.actual) for lv in budget.levels} == sql["budget"]
+    assert (budget.planned, budget.actual) == (
+        sum(planned for _n, planned, _a in sql["budget"].values()),
+        sum(actual for _n, _p, actual in sql["budget"].values()),
+    )
     paths = dict(sql["units"])
     assert sorted(row.pk for row in board.children) == sorted(paths)
     for row in board.children:
@@ -289,6 +316,8 @@ def assert_same(board: f.Dashboard, sql: dict[str, Any]) -> None:
             row.conferences_held,
             row.honorees,
             row.awards,
+            row.budget_planned,
+            row.budget_actual,
         ) == tuple(
             child.get(key, 0)
             for key in (
@@ -298,6 +327,8 @@ def assert_same(board: f.Dashboard, sql: dict[str, Any]) -> None:
                 "conferences_held",
                 "honorees",
                 "awards",
+                "budget_planned",
+                "budget_actual",
             )
         ), row
 

@@ -32,6 +32,10 @@ def conference_names() -> dict[str, str]:
     }
 
 
+def budget_names() -> dict[str, str]:
+    return {"planned": _("Kinh phí dự toán"), "actual": _("Kinh phí thực chi")}
+
+
 def charts_of(board: f.Dashboard) -> dict[str, Chart]:
     """Every chart of the page, by section name."""
     charts: dict[str, Chart] = {}
@@ -44,6 +48,8 @@ def charts_of(board: f.Dashboard) -> dict[str, Chart]:
             title,
             f.conference_chart(title, board.conferences, conference_names()),
         )
+        title = _("Kinh phí hội nghị theo cấp (đồng)")
+        charts["budget"] = Chart("chart-budget", title, board.budget.chart(title, budget_names()))
         if board.delegates.total:
             title = _("Đại biểu theo thành phần")
             charts["delegates"] = Chart(

@@ -43,6 +43,7 @@ def dashboard_xlsx(board: Dashboard, *, unit_name: str) -> bytes:
     _delegates(workbook, board)
     _honorees(workbook, board)
     _awards(workbook, board)
+    _budget(workbook, board)
     _children(workbook, board)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -64,6 +65,8 @@ def _summary(workbook: Workbook, board: Dashboard, unit_name: str) -> None:
         (_("Đại biểu trong danh sách"), board.delegates.total),
         (_("Điển hình tiên tiến"), board.honorees.total),
         (_("Danh hiệu, khen thưởng"), board.awards.total),
+        (_("Kinh phí dự toán (đồng)"), board.budget.planned),
+        (_("Kinh phí thực chi (đồng)"), board.budget.actual),
     ):
         sheet.row([label, value])
 
@@ -178,6 +181,23 @@ def _awards(workbook: Workbook, board: Dashboard) -> None:
         sheet.row([tally.label, tally.count])
 
 
+def _budget(workbook: Workbook, board: Dashboard) -> None:
+    figures = board.budget
+    sheet = _Sheet(workbook, _("Kinh phí"))
+    sheet.header(
+        [
+            _("Cấp"),
+            _("Số báo cáo kết quả"),
+            _("Kinh phí dự toán (đồng)"),
+            _("Kinh phí thực chi (đồng)"),
+            _("Chênh lệch (đồng)"),
+        ]
+    )
+    for row in figures.levels:
+        sheet.row([row.label, row.reports, row.planned, row.actual, row.variance])
+    sheet.header([_("Cộng"), figures.reports, figures.planned, figures.actual, figures.variance])
+
+
 def _children(workbook: Workbook, board: Dashboard) -> None:
     sheet = _Sheet(workbook, _("Đơn vị trực thuộc"))
     sheet.header(
@@ -189,6 +209,8 @@ def _children(workbook: Workbook, board: Dashboard) -> None:
             _("Hội nghị đã tổ chức"),
             _("Điển hình"),
             _("Khen thưởng"),
+            _("Kinh phí dự toán (đồng)"),
+            _("Kinh phí thực chi (đồng)"),
         ]
     )
     rows = [*([board.own_row] if board.own_row else []), *board.children]
@@ -202,5 +224,7 @@ def _children(workbook: Workbook, board: Dashboard) -> None:
                 row.conferences_held,
                 row.honorees,
                 row.awards,
+                row.budget_planned,
+                row.budget_actual,
             ]
         )

@@ -128,6 +128,60 @@ def conference_chart(title: str, rows: list[ConferenceLevel], names: Mapping[str
     }
 
 
+# --- Budget (R4, R15: planned against actual) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BudgetLevel:
+    """The conference budget the units of one level reported with their results: planned
+    (the estimate) and actual (spent), in đồng; the variance is actual − planned (negative:
+    under budget, as campaigns.results.budget_variance)."""
+
+    level: str
+    label: str
+    reports: int = 0  # results reports counted (the current one of each sent assignment)
+    planned: int = 0
+    actual: int = 0
+
+    @property
+    def variance(self) -> int:
+        return self.actual - self.planned
+
+
+@dataclass
+class BudgetFigures:
+    levels: list[BudgetLevel] = field(default_factory=list)
+
+    @property
+    def reports(self) -> int:
+        return sum(level.reports for level in self.levels)
+
+    @property
+    def planned(self) -> int:
+        return sum(level.planned for level in self.levels)
+
+    @property
+    def actual(self) -> int:
+        return sum(level.actual for level in self.levels)
+
+    @property
+    def variance(self) -> int:
+        return self.actual - self.planned
+
+    def chart(self, title: str, names: Mapping[str, str]) -> dict[str, Any]:
+        """Planned and actual side by side, one group per level (``names``: the two series'
+        labels)."""
+        return {
+            "type": "grouped",
+            "title": title,
+            "labels": [level.label for level in self.levels],
+            "datasets": [
+                {"key": key, "label": names[key], "data": [getattr(lv, key) for lv in self.levels]}
+                for key in ("planned", "actual")
+            ],
+        }
+
+
 # --- Delegates -------------------------------------------------------------------------------
 
 
@@ -234,6 +288,12 @@ class ChildRow:
     conferences_held: int = 0
     honorees: int = 0
     awards: int = 0
+    budget_planned: int = 0
+    budget_actual: int = 0
+
+    @property
+    def budget_variance(self) -> int:
+        return self.budget_actual - self.budget_planned
 
 
 # --- The whole dashboard ---------------------------------------------------------------------
@@ -253,4 +313,5 @@ class Dashboard:
     honorees: HonoreeFigures
     awards: AwardFigures
     children: list[ChildRow]
+    budget: BudgetFigures = field(default_factory=BudgetFigures)
     own_row: ChildRow | None = None  # the unit's own rows (its conference, its honorees)

@@ -12,9 +12,13 @@ people.py, re-exported here) with a fixed number of queries:
 * ``delegate_figures``: 2 queries (delegates by level and attributes; the composition rules);
 * ``honoree_figures``: 1 query; ``award_figures``: 2 (recognitions by form and level, forms);
 * ``vocabularies``: 3 (names of social components, economic sectors, fields);
+* ``budget_figures``: 1 (planned against actual budget by level, from the units' current
+  results reports; in budget.py: the results report is the single reported figure, since
+  ``thidua.proceedings`` fills its actual cost from the conference's budget lines when the
+  organizer submits the results);
 * ``child_rows``: 1 (the units directly below); their figures come from the groups' own
   aggregates, which the dashboard also groups by the child's materialized-path prefix
-  (``common.child_prefix``): 14 queries in all with a campaign.
+  (``common.child_prefix``): 15 queries in all with a campaign.
 
 Access: the caller has already checked that ``unit`` is in the user's scope (a membership
 grants its whole subtree, so every row below ``unit`` is visible to them); ``scope`` narrows
@@ -36,6 +40,7 @@ from thidua.campaigns.enums import AssignmentKind, CampaignStatus
 from thidua.campaigns.models import Assignment, Campaign
 from thidua.campaigns.selectors import late_condition, visible_campaigns
 from thidua.dashboards import figures as f
+from thidua.dashboards.budget import budget_figures
 from thidua.dashboards.common import PerChild, below, scoped
 from thidua.dashboards.people import (  # noqa: F401  (the public interface, re-exported)
     Vocabularies,
@@ -111,7 +116,7 @@ def dashboard(
     scope: Scope | None = None,
 ) -> f.Dashboard:
     """Every figure of ``unit``'s subtree (None: the whole country) for ``campaign`` (None:
-    only the registry's figures). A fixed number of queries (14 with a campaign), read from
+    only the registry's figures). A fixed number of queries (15 with a campaign), read from
     the replica when one is configured. Each figure group's aggregate is also grouped by the
     child the rows lie under, so the drill-down's rows cost no query of their own (the list of
     children aside)."""
@@ -126,6 +131,7 @@ def dashboard(
         delegates = delegate_figures(unit, campaign, vocab=vocab, scope=scope)
         honorees = honoree_figures(unit, vocab=vocab, scope=scope, children=per_child)
         awards = award_figures(unit, campaign, vocab=vocab, scope=scope, children=per_child)
+        budget = budget_figures(unit, campaign, scope=scope, children=per_child)
         children, own = child_rows(unit, per_child, scope=scope)
         return f.Dashboard(
             unit=unit,
@@ -136,6 +142,7 @@ def dashboard(
             delegates=delegates,
             honorees=honorees,
             awards=awards,
+            budget=budget,
             children=children,
             own_row=own,
         )
@@ -148,16 +155,20 @@ class Summary:
     late_units: int
     honorees: int
     awards: int
+    budget_planned: int = 0
+    budget_actual: int = 0
 
 
 def summary(scope: Scope, unit: Unit, *, now: dt.datetime | None = None) -> Summary:
     """The home page's few figures: the newest campaign concerning the subtree, its units and
-    late units, the honorees and their titles and awards (in the campaign's period). 4
-    queries."""
+    late units, the honorees and their titles and awards (in the campaign's period), the
+    conference budget reported (planned and actual). 5 queries."""
     now = now or timezone.now()
     campaign = campaigns_for(scope, unit).first()
     units = late = 0
+    budget = f.BudgetFigures()
     if campaign is not None:
+        budget = budget_figures(unit, campaign)
         rows = assignments_of(unit, campaign, None)
         numbers = rows.aggregate(
             units=Count("unit_id", distinct=True, filter=Q(kind=AssignmentKind.SUBMIT_PLAN)),
@@ -170,4 +181,6 @@ def summary(scope: Scope, unit: Unit, *, now: dt.datetime | None = None) -> Summ
         late,
         Honoree.objects.filter(below(unit, "unit")).count(),
         recognitions_of(unit, campaign, None).count(),
+        budget.planned,
+        budget.actual,
     )

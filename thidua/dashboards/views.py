@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from thidua.campaigns.models import Campaign
 from thidua.dashboards import selectors
-from thidua.dashboards.charts import charts_of, conference_names
+from thidua.dashboards.charts import budget_names, charts_of, conference_names
 from thidua.dashboards.exports import dashboard_xlsx, share_labels
 from thidua.operations.replica import replica_view
 from thidua.units import access
@@ -104,6 +104,7 @@ def _page(request: HttpRequest, unit: Unit | None) -> HttpResponse:
         "board": board,
         "charts": charts_of(board),
         "conference_names": conference_names(),
+        "budget_names": budget_names(),
         "share_rows": [(key, share_labels()[key], share) for key, share in board.awards.shares()],
         "campaign_param": CAMPAIGN_PARAM,
         "held_total": sum(row.held for row in board.conferences),

@@ -16,7 +16,8 @@ register = template.Library()
 @register.inclusion_tag("dashboards/_home_summary.html", takes_context=True)
 def dashboard_summary(context: dict[str, Any], unit: Any) -> dict[str, Any]:
     """The newest campaign concerning ``unit`` (already in the user's scope: the page shows
-    it), its units and late units, and the subtree's honorees and awards. 4 queries."""
+    it), its units and late units, the subtree's honorees and awards, the conference budget
+    reported. 5 queries."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if unit is None or user is None or not access.can(user, "dashboards.view", unit):

@@ -31,12 +31,15 @@ def test_charts_render_and_drill_down(page, live_server, login, built, world):
     page.get_by_role("link", name="Tổng quan", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tổng quan: Tỉnh Thử Nghiệm")
     # Every chart is drawn: Chart.js sets data-rendered once it has built the chart.
-    for name in ("assignments", "conferences", "honorees", "stages", "awards", "shares"):
+    for name in ("assignments", "conferences", "budget", "honorees", "stages", "awards", "shares"):
         canvas = page.locator(f"#chart-{name}")
         expect(canvas).to_be_visible()
         expect(canvas).to_have_attribute("data-rendered", re.compile(r"^\d+$"))
     assert page.locator("#chart-assignments").evaluate("c => c.width > 0 && c.height > 0")
     expect(page.get_by_test_id("late-units")).to_have_text("1")
+    expect(page.locator('#chart-budget-table tr[data-level="commune"]')).to_contain_text(
+        "9.000.000"
+    )
 
     # Drill down: province -> district -> commune B (late on every assignment).
     page.get_by_test_id("children").get_by_role("link", name="Huyện Thử Nghiệm").click()

@@ -4,6 +4,7 @@ delegate, an honoree and a recognition)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
@@ -11,12 +12,15 @@ from django.urls import reverse
 
 from thidua.core.testing import assert_constant_queries
 from thidua.dashboards import selectors
-from thidua.dashboards.tests.conftest import COMMUNE_DAY, NOW, honoree
+from thidua.dashboards.tests.conftest import COMMUNE_DAY, NOW, VN, honoree, results_figures
+
+REPORTED_AT = dt.datetime(2025, 2, 25, 10, 0, tzinfo=VN)
 
 _codes = itertools.count(1)
 
 
 def grower(campaign, district, officer):
+    from thidua.campaigns import services as campaigns
     from thidua.campaigns.models import Assignment
     from thidua.conferences import services as conferences
     from thidua.units import services as units
@@ -59,6 +63,12 @@ def grower(campaign, district, officer):
             )
             person = honoree(commune, records=[("ldtt", 2024)])
             conferences.add_honoree_delegate(conference, by=officer, honoree_id=person.pk)
+            campaigns.submit_results(  # a results report with its budget
+                Assignment.objects.get(campaign=campaign, unit=commune, kind="report_results"),
+                by=officer,
+                figures=results_figures(COMMUNE_DAY),
+                now=REPORTED_AT,
+            )
 
     return grow
 
@@ -69,7 +79,7 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(built, district_officer):
     queries = assert_constant_queries(
         lambda: selectors.dashboard(built.world.district, built.campaign, now=NOW), grow
     )
-    assert queries == 14
+    assert queries == 15
 
 
 @pytest.mark.django_db
@@ -81,6 +91,7 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(built, district_officer):
         ("delegate_figures", 5),
         ("honoree_figures", 4),
         ("award_figures", 5),
+        ("budget_figures", 1),
     ],
 )
 def test_each_figure_group_takes_a_fixed_number_of_queries(built, district_officer, name, expected):
@@ -113,12 +124,14 @@ def test_the_pages_take_a_fixed_number_of_queries(built, district_officer, clien
 
 
 @pytest.mark.django_db
-def test_the_home_summary_selector_takes_four_queries(built, district_officer):
+def test_the_home_summary_selector_takes_five_queries(built, district_officer):
     from thidua.units import access
 
     scope = access.scope_for(district_officer)
     grow = grower(built.campaign, built.world.district, district_officer)
     action = lambda: selectors.summary(scope, built.world.district, now=NOW)  # noqa: E731
-    assert assert_constant_queries(action, grow) == 4
+    assert assert_constant_queries(action, grow) == 5
     figures = selectors.summary(scope, built.world.district, now=NOW)
     assert (figures.campaign, figures.late_units) == (built.campaign, 1 + 3)  # 3 grown, late
+    # Commune A's report and the 3 grown communes' (the same figures each).
+    assert (figures.budget_planned, figures.budget_actual) == (4 * 10_000_000, 4 * 9_000_000)

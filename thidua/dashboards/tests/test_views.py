@@ -28,10 +28,16 @@ def test_the_district_dashboard_shows_figures_charts_and_tables(built, district_
     assert 'data-testid="late-units">1<' in html
     assert 'data-testid="honorees">4<' in html
     # Charts: a canvas reading a json_script block, and the numbers as a table next to it.
-    for name in ("assignments", "conferences", "honorees", "stages", "awards", "shares"):
+    for name in ("assignments", "conferences", "budget", "honorees", "stages", "awards", "shares"):
         assert f'data-chart="chart-{name}-data"' in html
         assert f'id="chart-{name}-data" type="application/json"' in html
     assert 'id="chart-assignments-table"' in html
+    # The budget: planned against actual by level, with the total and the variance.
+    budget = html.split('data-testid="budget"')[1].split("</table>")[0]
+    assert '<tr data-level="commune">' in budget
+    assert ">10.000.000<" in budget and ">9.000.000<" in budget and ">-1.000.000<" in budget
+    children = html.split('data-testid="children"')[1].split("</table>")[0]
+    assert '<td class="text-end" data-budget="planned">10.000.000</td>' in children
     # No inline script: only src= scripts and JSON data blocks.
     assert "<script>" not in html
     # Drill-down: each commune links to its own dashboard, keeping the campaign.
@@ -108,6 +114,7 @@ def test_the_export_holds_the_figures_of_the_page(built, district_officer, clien
         "Đại biểu",
         "Điển hình",
         "Khen thưởng",
+        "Kinh phí",
         "Đơn vị trực thuộc",
     ]
     summary = {row[0]: row[1] for row in book["Tổng quan"].iter_rows(values_only=True) if row}
@@ -120,7 +127,12 @@ def test_the_export_holds_the_figures_of_the_page(built, district_officer, clien
     shares = {r[0]: r[1:] for r in book["Khen thưởng"].iter_rows(values_only=True) if r and r[0]}
     assert shares["Nữ"][:3] == (2, 3, 66.7)
     children = list(book["Đơn vị trực thuộc"].iter_rows(values_only=True))
-    assert ("Xã Tây Sơn", 1, 1, 0, 0, 1, 1) in children
+    assert ("Xã Tây Sơn", 1, 1, 0, 0, 1, 1, 0, 0) in children
+    assert ("Xã Đông Hòa", 1, 0, 1, 1, 3, 3, 10_000_000, 9_000_000) in children
+    assert summary["Kinh phí thực chi (đồng)"] == 9_000_000
+    budget = list(book["Kinh phí"].iter_rows(values_only=True))
+    assert budget[1] == ("Cấp xã", 1, 10_000_000, 9_000_000, -1_000_000)
+    assert budget[-1] == ("Cộng", 1, 10_000_000, 9_000_000, -1_000_000)
 
 
 @pytest.mark.django_db
@@ -172,9 +184,11 @@ def test_a_communes_export_and_home_summary_hold_only_its_own_figures(
     summary = {row[0]: row[1] for row in book["Tổng quan"].iter_rows(values_only=True) if row}
     assert (summary["Đơn vị thực hiện"], summary["Đơn vị trễ hạn"]) == (1, 0)
     assert summary["Điển hình tiên tiến"] == 3
+    assert summary["Kinh phí dự toán (đồng)"] == 10_000_000
     html = client.get("/").content.decode().split('data-testid="dashboard-summary"')[1]
     assert 'data-testid="summary-late">0<' in html
     assert 'data-testid="summary-honorees">3<' in html
+    assert 'data-testid="summary-budget">9.000.000 <' in html
 
 
 @pytest.mark.django_db

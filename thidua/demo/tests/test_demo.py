@@ -428,6 +428,12 @@ def test_demo_dashboards_have_figures_at_every_level(demo, client):
     assert board.honorees.total > 0 and board.honorees.by_field
     assert board.awards.total > 0 and board.awards.women.total > 0
     assert len([row for row in board.children if row.level == "commune"]) == 18
+    # The communes' results reports carry their budgets: planned against actual.
+    assert {row.level for row in board.budget.levels} >= {"commune"}
+    assert board.budget.planned > 0 and board.budget.actual > 0
+    rows = [*board.children, *([board.own_row] if board.own_row else [])]
+    assert sum(row.budget_actual for row in rows) == board.budget.actual
+    assert any(row.budget_planned for row in board.children)
     province = selectors.dashboard(district.parent, campaign)
     assert province.assignments.unit_total == 18
     assert any(row.name == "Huyện Kim Bảng" and row.honorees for row in province.children)
@@ -437,6 +443,7 @@ def test_demo_dashboards_have_figures_at_every_level(demo, client):
     response = client.get(reverse("dashboards:unit", args=[district.pk]))
     assert response.status_code == 200
     assert response.context["campaign"] == campaign
+    assert 'data-testid="budget"' in response.content.decode()
 
 
 def test_the_district_conference_day(demo):

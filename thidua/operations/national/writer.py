@@ -9,6 +9,7 @@ given explicitly (the generator numbers rows itself so that later tables can poi
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -84,13 +85,26 @@ class RowWriter:
         self._cursor: Any = None
         self._batch: list[models.Model] = []
         self.copying = connection.vendor == "postgresql"
+        # COPY does not apply Django's defaults: a NOT NULL column the generator does not name
+        # (one a later migration added) gets its model default, as bulk_create would give it.
+        self.defaults = [
+            (field.attname, field.get_default())
+            for field in model._meta.concrete_fields
+            if field.attname not in fields
+            and not field.primary_key
+            and not field.null
+            and field.get_default() is not None  # a default, or "" for a blank text field
+        ]
+        self._default_values = tuple(
+            json.dumps(value) if isinstance(value, dict | list) else value
+            for _, value in self.defaults
+        )
 
     def __enter__(self) -> RowWriter:
         if self.copying:
             meta = self.model._meta
-            columns = ", ".join(
-                connection.ops.quote_name(_column(meta, name)) for name in self.fields
-            )
+            names = self.fields + [name for name, _ in self.defaults]
+            columns = ", ".join(connection.ops.quote_name(_column(meta, name)) for name in names)
             table = connection.ops.quote_name(meta.db_table)
             self._cursor = connection.cursor()
             raw = self._cursor.cursor  # the psycopg cursor under Django's wrapper
@@ -101,7 +115,7 @@ class RowWriter:
     def write(self, row: tuple[Any, ...]) -> None:
         self.count += 1
         if self.copying:
-            self._copy.write_row(row)
+            self._copy.write_row((*row, *self._default_values))
         else:
             self._batch.append(self.model(**dict(zip(self.fields, row, strict=True))))
             if len(self._batch) >= SQLITE_BATCH:

@@ -1,7 +1,8 @@
 // ThiĐua: the dashboard's charts. Each <canvas data-chart="ID"> reads its numbers from the JSON
 // block #ID that the page renders with json_script (no inline script: strict CSP); the same
 // numbers are in the table next to each chart. Types: "bar" (one series), "stacked" (board
-// statuses per assignment kind), "grouped" (conferences per level), "percent" (R10 shares).
+// statuses per assignment kind), "grouped" (conferences per level; budget planned against
+// actual per level), "percent" (R10 shares).
 (function () {
   "use strict";
   var palette = ["#0d6efd", "#198754", "#ffc107", "#dc3545", "#6f42c1", "#20c997", "#fd7e14",
