@@ -67,6 +67,8 @@ def allocation(request: HttpRequest, pk: int) -> HttpResponse:
          "min_per_unit": current.min_per_unit}
         if current else {}
     )  # fmt: skip
+    if request.method == "POST":  # the role first: a refusal never depends on the form
+        access.require(request.user, "elections.allocate", conference.unit)
     form = AllocationForm(request.POST or None, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -124,6 +126,7 @@ def rules_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The campaign's own voting rules (from its issuer's conference page)."""
     conference = selectors.get_conference_for(request.user, pk)
     campaign = campaign_selectors.get_campaign_for(request.user, conference.campaign_id)
+    access.require(request.user, "campaigns.manage", campaign.issuer)
     form = RulesForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Quy định biểu quyết chưa hợp lệ."))
@@ -183,6 +186,7 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def nominate_honoree(request: HttpRequest, pk: int) -> HttpResponse:
     conference = _conference_for(request, pk)
+    access.require(request.user, "elections.manage", conference.unit)
     value = request.POST.get("honoree", "")
     try:
         if not value.isdigit():
@@ -197,6 +201,7 @@ def nominate_honoree(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     conference = _conference_for(request, pk)
+    access.require(request.user, "elections.manage", conference.unit)
     value = request.POST.get("nominee", "")
     nominee = (
         selectors.nominees_of(conference).filter(pk=int(value)).first() if value.isdigit() else None
@@ -213,6 +218,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def poll_create(request: HttpRequest, pk: int) -> HttpResponse:
     conference = _conference_for(request, pk)
+    access.require(request.user, "elections.manage", conference.unit)
     form = PollForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Thông tin cuộc biểu quyết chưa hợp lệ."))
@@ -334,6 +340,7 @@ def _slips(request: HttpRequest, poll: Poll, tokens: list[tuple[Any, str]]) -> H
 def poll_reissue(request: HttpRequest, pk: int) -> HttpResponse:
     """A new slip for a delegate who lost theirs (their old token stops working)."""
     poll = selectors.get_poll_for(request.user, pk)
+    access.require(request.user, "elections.manage", poll.conference.unit)
     value = request.POST.get("delegate", "")
     try:
         if not value.isdigit():

@@ -25,6 +25,7 @@ from thidua.proceedings.api_serializers import (
     PresentationSerializer,
     SideActivitySerializer,
 )
+from thidua.units import access
 
 TAGS = ["proceedings"]
 ERRORS = {400: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer}
@@ -32,6 +33,14 @@ ERRORS = {400: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer}
 
 def _conference(request: Request, pk: Any) -> Conference:
     return conference_selectors.get_conference_for(request.user, pk)
+
+
+def _conference_to_manage(request: Request, pk: Any) -> Conference:
+    """The conference (404 outside the scope), then the role (403), before the body is read:
+    a refusal never depends on what was sent."""
+    conference = _conference(request, pk)
+    access.require(request.user, "proceedings.manage", conference.unit)
+    return conference
 
 
 def _data(serializer_class: Any, request: Request) -> dict[str, Any]:
@@ -70,7 +79,7 @@ class BudgetView(APIView):
         summary="Thêm khoản chi (dự toán = số lượng × đơn giá)",
     )
     def post(self, request: Request, pk: int) -> Response:
-        conference = _conference(request, pk)
+        conference = _conference_to_manage(request, pk)
         services.add_budget_line(
             conference, by=request.user, **_data(BudgetLineInputSerializer, request)
         )
@@ -85,7 +94,7 @@ class BonusView(APIView):
         summary="Thêm tiền thưởng (hệ số của hình thức × mức lương cơ sở ngày tổ chức)",
     )
     def post(self, request: Request, pk: int) -> Response:
-        conference = _conference(request, pk)
+        conference = _conference_to_manage(request, pk)
         services.add_bonus_line(conference, by=request.user, **_data(BonusInputSerializer, request))
         return Response(_budget(conference), status=status.HTTP_201_CREATED)
 
@@ -99,6 +108,7 @@ class BudgetLineView(APIView):
     )
     def patch(self, request: Request, pk: int) -> Response:
         line = selectors.get_budget_line_for(request.user, pk)
+        access.require(request.user, "proceedings.manage", line.conference.unit)
         line = services.record_actual(
             line, by=request.user, **_data(ActualInputSerializer, request)
         )
@@ -122,7 +132,7 @@ class PresentationListView(APIView):
         summary="Chọn tham luận (người trình bày trong danh sách đại biểu)",
     )
     def post(self, request: Request, pk: int) -> Response:
-        conference = _conference(request, pk)
+        conference = _conference_to_manage(request, pk)
         data = PresentationSerializer(data=request.data)
         # ids resolve only among this conference's items and delegates: another unit's id is
         # answered as a nonexistent one
@@ -153,7 +163,7 @@ class SideActivityListView(APIView):
         summary="Ghi hoạt động bên lề",
     )
     def post(self, request: Request, pk: int) -> Response:
-        conference = _conference(request, pk)
+        conference = _conference_to_manage(request, pk)
         activity = services.add_side_activity(
             conference, by=request.user, **_data(SideActivitySerializer, request)
         )

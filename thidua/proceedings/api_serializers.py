@@ -7,7 +7,13 @@ from rest_framework import serializers
 
 from thidua.awards.models import AwardForm
 from thidua.proceedings.enums import BudgetCategory, SideActivityKind
-from thidua.proceedings.models import BudgetLine, Presentation, SideActivity
+from thidua.proceedings.models import (
+    MAX_AMOUNT,
+    MAX_QUANTITY,
+    BudgetLine,
+    Presentation,
+    SideActivity,
+)
 
 
 class BudgetLineSerializer(serializers.ModelSerializer):
@@ -53,18 +59,18 @@ class BudgetLineInputSerializer(serializers.Serializer):
     )
     description = serializers.CharField(max_length=300)
     unit_name = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    quantity = serializers.IntegerField(min_value=0)
-    unit_price = serializers.IntegerField(min_value=0)
+    quantity = serializers.IntegerField(min_value=0, max_value=MAX_QUANTITY)
+    unit_price = serializers.IntegerField(min_value=0, max_value=MAX_AMOUNT)
 
 
 class BonusInputSerializer(serializers.Serializer):
     award_form = serializers.SlugRelatedField(slug_field="code", queryset=AwardForm.objects.all())
     collective = serializers.BooleanField(default=False)
-    quantity = serializers.IntegerField(min_value=0)
+    quantity = serializers.IntegerField(min_value=0, max_value=MAX_QUANTITY)
 
 
 class ActualInputSerializer(serializers.Serializer):
-    actual_amount = serializers.IntegerField(min_value=0, allow_null=True)
+    actual_amount = serializers.IntegerField(min_value=0, max_value=MAX_AMOUNT, allow_null=True)
 
 
 class PresentationSerializer(serializers.ModelSerializer):

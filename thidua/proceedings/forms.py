@@ -11,6 +11,7 @@ from thidua.awards.models import AwardForm
 from thidua.campaigns.forms import BootstrapMixin, date_field
 from thidua.conferences.models import AgendaItem, Delegate
 from thidua.proceedings.enums import BudgetCategory, SideActivityKind
+from thidua.proceedings.models import MAX_AMOUNT, MAX_QUANTITY
 
 PLAIN_CATEGORIES = [(v, label) for v, label in BudgetCategory.choices if v != "bonuses"]
 
@@ -19,8 +20,10 @@ class BudgetLineForm(BootstrapMixin, forms.Form):
     category = forms.ChoiceField(label=_("Khoản mục"), choices=PLAIN_CATEGORIES)
     description = forms.CharField(label=_("Nội dung chi"), max_length=300)
     unit_name = forms.CharField(label=_("Đơn vị tính"), max_length=40, required=False)
-    quantity = forms.IntegerField(label=_("Số lượng"), min_value=0, initial=1)
-    unit_price = forms.IntegerField(label=_("Đơn giá (đồng)"), min_value=0)
+    quantity = forms.IntegerField(
+        label=_("Số lượng"), min_value=0, max_value=MAX_QUANTITY, initial=1
+    )
+    unit_price = forms.IntegerField(label=_("Đơn giá (đồng)"), min_value=0, max_value=MAX_AMOUNT)
 
 
 class BonusLineForm(BootstrapMixin, forms.Form):
@@ -32,7 +35,7 @@ class BonusLineForm(BootstrapMixin, forms.Form):
         choices=[("0", _("Cá nhân")), ("1", _("Tập thể"))],
         coerce=lambda value: value == "1",
     )
-    quantity = forms.IntegerField(label=_("Số lượng"), min_value=0)
+    quantity = forms.IntegerField(label=_("Số lượng"), min_value=0, max_value=MAX_QUANTITY)
 
     def __init__(self, *args: Any, forms_queryset: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -40,7 +43,9 @@ class BonusLineForm(BootstrapMixin, forms.Form):
 
 
 class ActualForm(forms.Form):
-    actual_amount = forms.IntegerField(label=_("Thực chi (đồng)"), min_value=0, required=False)
+    actual_amount = forms.IntegerField(
+        label=_("Thực chi (đồng)"), min_value=0, max_value=MAX_AMOUNT, required=False
+    )
 
 
 class PresentationForm(BootstrapMixin, forms.Form):

@@ -49,6 +49,12 @@ class BaseSalary(models.Model):
         return f"{self.amount:,} ({self.effective_from:%d/%m/%Y})".replace(",", ".")
 
 
+# Bounds of what a budget line can store (not a rule of the law): quantity × unit price must fit
+# the 64-bit amount columns, the quantity its 32-bit column; larger input is refused as invalid.
+MAX_QUANTITY = 1_000_000
+MAX_AMOUNT = 1_000_000_000_000
+
+
 class BudgetLine(models.Model):
     conference = models.ForeignKey(
         "conferences.Conference", on_delete=models.CASCADE, related_name="budget_lines"

@@ -36,6 +36,9 @@ PAGE_KWARGS: dict[str, dict[str, str]] = {
     "campaigns:composition-rule-edit": {"pk": "campaign", "rule_pk": "composition_rule"},
     "campaigns:composition-rule-delete": {"pk": "campaign", "rule_pk": "composition_rule"},
     "campaigns:task-edit": {"pk": "campaign", "task_pk": "task"},
+    "conferences:rsvp": {"token": "invited"},
+    "elections:vote": {"token": "vote_token"},
+    "proceedings:section-save": {"outline": "outline"},
     "honorees:photo-file": {"token": "photo"},
     "honorees:public-photo": {"token": "public_photo"},
     "honorees:story": {"token": "story"},
@@ -59,11 +62,23 @@ PK_BY_PREFIX: tuple[tuple[str, str], ...] = (
     ("conferences:delegate-restore", "delegate"),
     ("conferences:proposal-detail", "delegate_proposal"),
     ("conferences:proposal-apply", "delegate_proposal"),
+    ("conferences:invitation-issue", "invited"),
+    ("conferences:badge-", "invited"),
     ("conferences:", "conference"),
+    ("dashboards:", "commune_a"),
     ("documents:batch-", "batch"),
     ("documents:", "document"),
+    ("elections:poll-create", "conference"),  # a conference's URL, not a poll's
+    ("elections:poll", "poll"),
+    ("elections:", "conference"),
     ("honorees:", "honoree"),
     ("notifications:", "notification"),
+    ("proceedings:actual-record", "budget_line"),
+    ("proceedings:line-delete", "budget_line"),
+    ("proceedings:presentation-delete", "presentation"),
+    ("proceedings:activity-delete", "side_activity"),
+    ("proceedings:attachment", "report_section"),
+    ("proceedings:", "conference"),
 )
 FORMATS = {"fmt": "pdf"}
 # Query strings some pages and operations need (parameter -> world object).
@@ -71,6 +86,7 @@ QUERIES: dict[str, dict[str, str]] = {
     "campaigns:feedback-create": {"campaign": "campaign"},
     "conferences:conference-create": {"campaign": "campaign", "unit": "commune_a"},
     "/api/v1/awards/statistics/": {"unit": "commune_a"},
+    "elections:receipt": {"ma": "receipt"},
 }
 
 
@@ -100,6 +116,8 @@ API_OBJECTS: tuple[tuple[str, str], ...] = (
     ("/api/v1/agenda-items/", "agenda_item"),
     ("/api/v1/delegates/", "delegate"),
     ("/api/v1/proposals/", "delegate_proposal"),
+    ("/api/v1/elections/polls/", "poll"),
+    ("/api/v1/budget-lines/", "budget_line"),
 )
 
 

@@ -6,7 +6,11 @@ number; one with a published story and photo), a decided award proposal with its
 entries and decision document, an escalated proposal with its submission to the district, a
 draft proposal with a candidate and evidence, a blank layout, a certificate batch, the
 campaign's assignment to A with A's submitted plan and a feedback thread, a conference with
-agenda items, a delegate and an optimizer proposal, and a notification.
+agenda items, a delegate and an optimizer proposal, three checked-in delegates nominated and
+an open electronic poll on them (a voter's token, a cast ballot's receipt), the conference's
+proceedings (a budget line, a presentation, a side activity, a report section with its file), a
+second campaign's conference with its list approved and one delegate invited (the invitation's
+token), and a notification.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ SEEDS = (
     "thidua.awards.migrations.0002_seed_award_forms",
     "thidua.awards.migrations.0004_seed_authority_and_criteria",
     "thidua.honorees.migrations.0002_seed_vocabularies_movements",
+    "thidua.proceedings.migrations.0002_seed_base_salary_outline",
 )
 
 
@@ -224,6 +229,69 @@ def build(world: Any) -> AuthzWorld:
         conference, by=org, category="guest", name="Khách mời", gender="male"
     )
     o["delegate_proposal"] = conferences.propose_delegates(conference, by=org, size=1, seed=1)
+
+    # --- Elections in A's conference: three delegates checked in and nominated, an electronic
+    # poll opened (one voter's token kept for the public ballot page), and a cast ballot's
+    # receipt -----------------------------------------------------------------------------------
+    from types import SimpleNamespace
+
+    from thidua.conferences.models import Delegate
+    from thidua.elections import services as elections
+
+    elections.restore_default_rules()
+    voters = [
+        conferences.add_manual_delegate(
+            conference, by=org, category="guest", name=f"Đại biểu {i}", gender="female"
+        )
+        for i in (1, 2, 3)
+    ]
+    checked_in = dt.datetime(2025, 2, 20, 7, 45, tzinfo=VN)
+    Delegate.objects.filter(pk__in=[v.pk for v in voters]).update(checked_in_at=checked_in)
+    elections.nominate(conference, by=org, delegate_ids=[v.pk for v in voters])
+    o["poll"] = poll = elections.create_poll(conference, by=org, procedure="electronic", seats=2)
+    (_first, token), (_second, cast), *_rest = elections.open_poll(
+        poll, by=org, now=dt.datetime(2025, 2, 20, 10, 0, tzinfo=VN)
+    )
+    o["vote_token"] = SimpleNamespace(token=token, pk=None)
+    receipt = elections.cast_ballot(cast, [])
+    o["receipt"] = SimpleNamespace(token=receipt, pk=receipt)  # ?ma=<the receipt code>
+
+    # --- Proceedings of A's conference: a budget line, a presentation, a side activity and a
+    # section of the summary report with its attached file ----------------------------------------
+    from thidua.proceedings import services as proceedings
+    from thidua.proceedings.models import OutlineSection
+
+    o["budget_line"] = proceedings.add_budget_line(
+        conference, by=org, category="venue", description="Thuê hội trường", quantity=1,
+        unit_price=2_000_000,
+    )  # fmt: skip
+    o["presentation"] = proceedings.add_presentation(
+        conference, by=org, agenda_item=o["agenda_item"], delegate=voters[0],
+        title="Kinh nghiệm làm kinh tế giỏi", minutes=5,
+    )  # fmt: skip
+    o["side_activity"] = proceedings.add_side_activity(
+        conference, by=org, kind="dialogue", title="Đối thoại với điển hình", held_on=COMMUNE_DAY
+    )
+    o["outline"] = outline = OutlineSection.objects.filter(is_active=True).order_by("order").first()
+    upload = SimpleUploadedFile("phu-luc.pdf", PDF_BYTES, content_type="application/pdf")
+    o["report_section"] = proceedings.save_report_section(
+        conference, outline, by=org, text="Kết quả phong trào.", upload=upload
+    )
+
+    # --- The day (issue 7): a second campaign's conference of A, its list approved and one
+    # delegate invited (their invitation's token opens the public answer page) ---------------------
+    second = campaigns.create_campaign(preset=preset, issuer=world.district, by=users["district"])
+    campaigns.issue_campaign(second, by=users["district"], now=ISSUED_AT)
+    o["conference_day"] = day = conferences.create_conference(
+        second, a, by=org, held_on=COMMUNE_DAY, session="afternoon", venue="Hội trường xã"
+    )
+    invited = conferences.add_manual_delegate(
+        day, by=org, category="guest", name="Khách được mời", gender="female"
+    )
+    conferences.approve_delegate_list(day, by=org, override_reason="Chỉ có khách mời")
+    conferences.issue_invitation(invited, by=org, base_url="http://testserver/")
+    invited.refresh_from_db()
+    o["invited"] = invited
 
     # --- A notification for A's organizer -----------------------------------------------------
     (o["notification"],) = notifications.notify([org], title="Thông báo thử", unit=a)

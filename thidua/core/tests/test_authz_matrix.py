@@ -49,11 +49,15 @@ GET    admin:campaigns_submission_add           L L L L L L L L L F
 GET    admin:conferences_conference_add         L L L L L L L L L F
 GET    admin:conferences_delegate_add           L L L L L L L L L F
 GET    admin:conferences_delegateproposal_add   L L L L L L L L L F
+GET    admin:conferences_checkin_add            L L L L L L L L L F
 GET    admin:core_auditentry_add                L L L L L L L L L F
 GET    admin:django_tasks_database_dbtaskresult_add L L L L L L L L L F
 GET    admin:documents_documentbatch_add        L L L L L L L L L F
 GET    admin:documents_generateddocument_add    L L L L L L L L L F
 GET    admin:documents_numberseries_add         L L L L L L L L L F
+GET    admin:elections_allocation_add           L L L L L L L L L F
+GET    admin:elections_certification_add        L L L L L L L L L F
+GET    admin:elections_poll_add                 L L L L L L L L L F
 GET    admin:notifications_notification_add     L L L L L L L L L F
 GET    admin:units_unit_add                     L L L L L L L L L F
 GET    admin:*_changelist                       L L L L L L L L L 2
@@ -130,8 +134,17 @@ POST   conferences:agenda-accept                L F F F 3 F F N 3 3
 POST   conferences:agenda-item-delete           L F F F 3 F F N 3 3
 POST   conferences:agenda-item-edit             L F F F 3 F F N 3 3
 POST   conferences:agenda-item-move             L F F F 3 F F N 3 3
+GET    conferences:attendance                   L 2 2 2 2 2 2 N 2 2
+GET    conferences:backdrop-pdf                 L 2 2 2 2 2 2 N 2 2
+POST   conferences:badge-renew                  L F F F 3 F F N 3 3
+POST   conferences:badge-revoke                 L F F F 3 F F N 3 3
+GET    conferences:badges-pdf                   L F F F 3 F F N 3 3
 POST   conferences:cap-decide                   L F F F V F F N V V
 POST   conferences:cap-propose                  L F F F V V F N V V
+GET    conferences:checkin                      L F 2 F 2 F F N 2 2
+POST   conferences:checkin-scan                 L F V F V F F N V V
+GET    conferences:checkin-search               L F 2 F 2 F F N 2 2
+POST   conferences:checkin-walk-in              L F V F V F F N V V
 GET    conferences:conference-create            L F F F 2 F F N 2 2
 GET    conferences:conference-detail            L 2 2 2 2 2 2 N 2 2
 POST   conferences:conference-edit              L F F F V F F N V V
@@ -143,15 +156,30 @@ POST   conferences:delegate-restore             L F F F 3 F F N 3 3
 GET    conferences:delegates                    L 2 2 2 2 2 2 N 2 2
 GET    conferences:delegates-workspace          L 2 2 2 2 2 2 N 2 2
 POST   conferences:format-choose                L F F F V F F N V V
+POST   conferences:invitation-issue             L F F F 3 F F N 3 3
+GET    conferences:invitations                  L 2 2 2 2 2 2 N 2 2
+POST   conferences:invitations-issue            L F F F 3 F F N 3 3
 POST   conferences:list-approve                 L F F F V F V N V V
 POST   conferences:list-reopen                  L F F F V F V N V V
 POST   conferences:programme-issue              L F F F 3 F F N 3 3
 GET    conferences:programme-preview            L 2 2 2 2 2 2 N 2 2
+GET    conferences:projector                    L 2 2 2 2 2 2 N 2 2
+POST   conferences:projector-advance            L F F F 3 F 3 N 3 3
+GET    conferences:projector-remote             L 2 2 2 2 2 2 N 2 2
+GET    conferences:projector-state              L 2 2 2 2 2 2 N 2 2
 POST   conferences:proposal-apply               L F F F 3 F F N 3 3
 GET    conferences:proposal-create              L 2 2 2 2 2 2 N 2 2
 GET    conferences:proposal-detail              L 2 2 2 2 2 2 N 2 2
+GET    conferences:rsvp                         2 2 2 2 2 2 2 2 2 2
+POST   conferences:rsvp                         3 3 3 3 3 3 3 3 3 3
 # pages: core
 GET    core:home                                L 2 2 2 2 2 2 2 2 2
+# pages: dashboards
+GET    dashboards:country                       L N N N N N N N N 2
+GET    dashboards:country-export                L N N N N N N N N 2
+GET    dashboards:home                          L 3 3 3 3 3 3 3 3 3
+GET    dashboards:unit                          L 2 2 2 2 2 2 N 2 2
+GET    dashboards:unit-export                   L 2 2 2 2 2 2 N 2 2
 # pages: documents
 GET    documents:batch-detail                   L 2 2 2 2 2 2 N 2 2
 GET    documents:batch-download                 L 2 2 2 2 2 2 N 2 2
@@ -162,6 +190,29 @@ GET    documents:document-download              L 2 2 2 2 2 2 N 2 2
 POST   documents:document-reissue               L F F F 3 3 3 N 3 3
 GET    documents:index                          L 3 3 3 3 3 3 3 3 3
 GET    documents:unit-documents                 L 2 2 2 2 2 2 N 2 2
+# pages: elections
+GET    elections:allocation                     L 2 2 2 2 2 2 N 2 2
+POST   elections:allocation                     L F F F 2 F F N 2 2
+GET    elections:conference                     L 2 2 2 2 2 2 N 2 2
+GET    elections:index                          L 2 2 2 2 2 2 2 2 2
+POST   elections:nominate                       L F F F 3 F F N 3 3
+POST   elections:nominate-honoree               L F F F 3 F F N 3 3
+GET    elections:poll                           L 2 2 2 2 2 2 N 2 2
+GET    elections:poll-ballots                   L F F F 3 F F N 3 3
+POST   elections:poll-box                       L F F F 3 3 F N 3 3
+POST   elections:poll-certify                   L F F F F F 3 N F 3
+POST   elections:poll-close                     L F F F 3 F F N 3 3
+POST   elections:poll-correct                   L F F F F F 3 N F 3
+POST   elections:poll-create                    L F F F 3 F F N 3 3
+POST   elections:poll-hands                     L F F F 3 3 F N 3 3
+POST   elections:poll-open                      L F F F 3 F F N 3 3
+POST   elections:poll-reissue                   L F F F 3 F F N 3 3
+POST   elections:poll-runoff                    L F F F 3 F F N 3 3
+GET    elections:receipt                        2 2 2 2 2 2 2 2 2 2
+POST   elections:rules-edit                     L N N N N N N N 3 3
+GET    elections:vote                           2 2 2 2 2 2 2 2 2 2
+POST   elections:vote                           2 2 2 2 2 2 2 2 2 2
+POST   elections:withdraw                       L F F F 3 F F N 3 3
 # pages: honorees
 POST   honorees:anonymise                       L F F F 3 F F N 3 3
 POST   honorees:achievement-add                 L F 3 F 3 3 F N 3 3
@@ -194,6 +245,27 @@ GET    notifications:notification-badge         L 2 2 2 2 2 2 2 2 2
 GET    notifications:notification-list          L 2 2 2 2 2 2 2 2 2
 POST   notifications:notification-open          L N N N 3 N N N N N
 POST   notifications:notification-read-all      L 3 3 3 3 3 3 3 3 3
+# pages: proceedings
+GET    proceedings:activities                   L 2 2 2 2 2 2 N 2 2
+POST   proceedings:activities                   L F F F V F F N V V
+POST   proceedings:activity-delete              L F F F 3 F F N 3 3
+POST   proceedings:actual-record                L F F F 3 F F N 3 3
+GET    proceedings:attachment                   L 2 2 2 2 2 2 N 2 2
+POST   proceedings:bonus-add                    L F F F V F F N V V
+GET    proceedings:budget                       L 2 2 2 2 2 2 N 2 2
+POST   proceedings:budget                       L F F F V F F N V V
+GET    proceedings:estimate-pdf                 L 2 2 2 2 2 2 N 2 2
+POST   proceedings:held-record                  L F F F 3 F F N 3 3
+POST   proceedings:line-delete                  L F F F 3 F F N 3 3
+POST   proceedings:presentation-delete          L F F F 3 F F N 3 3
+GET    proceedings:presentations                L 2 2 2 2 2 2 N 2 2
+POST   proceedings:presentations                L F F F V F F N V V
+GET    proceedings:report                       L 2 2 2 2 2 2 N 2 2
+POST   proceedings:report-issue                 L F F F 3 F 3 N 3 3
+GET    proceedings:report-preview               L 2 2 2 2 2 2 N 2 2
+GET    proceedings:results                      L 2 2 2 2 2 2 N 2 2
+POST   proceedings:results                      L F F F V F F N V V
+POST   proceedings:section-save                 L F F F 3 F 3 N 3 3
 # pages: set_language
 GET    set_language                             3 3 3 3 3 3 3 3 3 3
 # pages: units
@@ -233,6 +305,8 @@ GET    /awards/statistics/                      U 2 2 2 2 2 2 N 2 2
 GET    /awards/submissions/                     U 2 2 2 2 2 2 2 2 2
 GET    /awards/submissions/{id}/                U 2 2 2 2 2 2 N 2 2
 POST   /awards/submissions/{id}/{action}/       U N N N N N N N F V
+# API /api/v1/budget-lines
+PATCH  /budget-lines/{id}/                      U F F F V F F N V V
 # API /api/v1/campaigns
 GET    /campaigns/                              U 2 2 2 2 2 2 2 2 2
 POST   /campaigns/                              U V V V V V V V V V
@@ -253,15 +327,22 @@ GET    /conferences/{id}/agenda/                U 2 2 2 2 2 2 N 2 2
 POST   /conferences/{id}/agenda/                U F F F V F F N V V
 POST   /conferences/{id}/agenda/accept/         U F F F 2 F F N 2 2
 POST   /conferences/{id}/approve/               U F F F V F V N V V
+GET    /conferences/{id}/budget/                U 2 2 2 2 2 2 N 2 2
+POST   /conferences/{id}/budget/                U F F F V F F N V V
+POST   /conferences/{id}/budget/bonuses/        U F F F V F F N V V
 POST   /conferences/{id}/cap-proposal/          U F F F V V F N V V
 POST   /conferences/{id}/cap/                   U F F F V F F N V V
 GET    /conferences/{id}/check/                 U 2 2 2 2 2 2 N 2 2
 GET    /conferences/{id}/delegates/             U 2 2 2 2 2 2 N 2 2
 POST   /conferences/{id}/delegates/             U F F F V F F N V V
 POST   /conferences/{id}/format/                U F F F V F F N V V
+GET    /conferences/{id}/presentations/         U 2 2 2 2 2 2 N 2 2
+POST   /conferences/{id}/presentations/         U F F F V F F N V V
 GET    /conferences/{id}/proposals/             U 2 2 2 2 2 2 N 2 2
 POST   /conferences/{id}/proposals/             U F F F V F F N V V
 POST   /conferences/{id}/reopen/                U F F F V F V N V V
+GET    /conferences/{id}/side-activities/       U 2 2 2 2 2 2 N 2 2
+POST   /conferences/{id}/side-activities/       U F F F V F F N V V
 # API /api/v1/delegates
 DELETE /delegates/{id}/                         U F F F 2 F F N 2 2
 GET    /delegates/{id}/                         U 2 2 2 2 2 2 N 2 2
@@ -272,6 +353,10 @@ GET    /document-batches/{id}/                  U 2 2 2 2 2 2 N 2 2
 # API /api/v1/documents
 GET    /documents/                              U 2 2 2 2 2 2 2 2 2
 GET    /documents/{id}/                         U 2 2 2 2 2 2 N 2 2
+# API /api/v1/elections
+GET    /elections/allocations/                  U 2 2 2 2 2 2 2 2 2
+GET    /elections/polls/                        U 2 2 2 2 2 2 2 2 2
+GET    /elections/polls/{id}/                   U 2 2 2 2 2 2 N 2 2
 # API /api/v1/feedback
 GET    /feedback/                               U 2 2 2 2 2 2 2 2 2
 POST   /feedback/                               U V V V V V V V V V

@@ -348,6 +348,7 @@ def close_poll(poll: Poll, *, by: Any, now: dt.datetime | None = None) -> Poll:
 def start_runoff(poll: Poll, *, by: Any) -> Poll:
     """A tie at the last seat: a new draft poll between the tied candidates for the seats left
     (same procedure). Refusal: ``elections.no_runoff``."""
+    require(by, "elections.manage", poll.conference.unit)
     if poll.status != PollStatus.CLOSED or poll.result.get("status") != "runoff":
         raise ConflictError("elections.no_runoff", _("Kết quả không có trường hợp phải bầu lại."))
     if poll.runoffs.exists():

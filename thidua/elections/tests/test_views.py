@@ -292,3 +292,28 @@ def test_a_lost_slip_is_reissued_and_the_old_token_stops_working(
                         {"delegate": str(voter.pk)}, follow=True)  # fmt: skip
     assert "đã được dùng" in again.content.decode()
     assert poll.ballots.count() == 2
+
+
+def test_the_role_is_checked_before_the_form_or_the_state(
+    client, conference_a, electorate, commune_a_officer, viewer_a
+):
+    """A viewer of A posting to the conduct pages is refused (403) whatever the body and the
+    poll's state, and nothing is written (the authorization matrix found redirects instead)."""
+    from thidua.core.models import AuditEntry
+
+    poll, _tokens = _electronic_poll(conference_a, commune_a_officer, electorate[:2])
+    before = AuditEntry.objects.count()
+    _login(client, viewer_a)
+    for name, pk in (
+        ("elections:allocation", conference_a.pk),
+        ("elections:nominate-honoree", conference_a.pk),
+        ("elections:withdraw", conference_a.pk),
+        ("elections:poll-create", conference_a.pk),
+        ("elections:poll-reissue", poll.pk),
+        ("elections:poll-runoff", poll.pk),
+    ):
+        assert client.post(reverse(name, args=[pk]), {}).status_code == 403, name
+    assert (
+        client.post(reverse("elections:rules-edit", args=[conference_a.pk]), {}).status_code == 404
+    )
+    assert AuditEntry.objects.count() == before

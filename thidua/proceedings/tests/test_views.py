@@ -359,3 +359,30 @@ def test_api_budget_presentations_and_activities(
     )
     assert response.status_code == 404
     assert BudgetLine.objects.get(pk=line).actual_amount == 280_000
+
+
+def test_api_checks_the_role_before_reading_the_body(
+    client, conference_a, commune_a_officer, viewer_a
+):
+    """A viewer of A is refused (403) whatever the body: the role is checked before the body
+    is validated (the authorization matrix found 400 here), and nothing is written."""
+    line = _line(conference_a, commune_a_officer)
+    api = _api(client, viewer_a)
+    base = f"/api/v1/conferences/{conference_a.pk}/"
+    for path in ("budget/", "budget/bonuses/", "presentations/", "side-activities/"):
+        for body in ({}, {"category": "venue", "description": "x", "quantity": 1}):
+            response = api.post(base + path, body, content_type="application/json")
+            assert response.status_code == 403, path
+    response = api.patch(f"/api/v1/budget-lines/{line.pk}/", {}, content_type="application/json")
+    assert response.status_code == 403
+    assert BudgetLine.objects.filter(conference=conference_a).count() == 1
+
+
+def test_api_refuses_amounts_beyond_what_a_line_stores(client, conference_a, commune_a_officer):
+    """quantity × unit price must fit the amount column: beyond the bounds it is a 400, not a
+    database error (the schema fuzzer found a 500)."""
+    api = _api(client, commune_a_officer)
+    url = f"/api/v1/conferences/{conference_a.pk}/budget/"
+    body = {"category": "venue", "description": "x", "quantity": 2**40, "unit_price": 2**40}
+    assert api.post(url, body, content_type="application/json").status_code == 400
+    assert not BudgetLine.objects.filter(conference=conference_a).exists()
