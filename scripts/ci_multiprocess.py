@@ -494,13 +494,12 @@ def batches_on_two_workers(cluster: Cluster, browser: Browser, ports: tuple[int,
 
     print("== two batches at once: one per worker", flush=True)
     _demo, reference = reference_batch()
-    first, _ = start_batch("CI lô 1", chunk_size=6)
-    wait_until(
-        lambda: DocumentBatch.objects.get(pk=first.pk).status == BatchStatus.RUNNING,
-        60,
-        "a worker to take the first batch",
-    )
-    second, _ = start_batch("CI lô 2", chunk_size=6)
+    # Both queued back to back, a page a part: whichever worker claims the first stays busy
+    # with it for several part renders, longer than the other's poll interval (0.5 s), so the
+    # second batch goes to the idle worker. (Queuing the second only once the first was seen
+    # RUNNING let a fast worker finish the first and take the second too, a timing race.)
+    first, _ = start_batch("CI lô 1", chunk_size=1)
+    second, _ = start_batch("CI lô 2", chunk_size=1)
     for batch in (first, second):
         wait_until(
             lambda batch=batch: DocumentBatch.objects.get(pk=batch.pk).is_finished,
