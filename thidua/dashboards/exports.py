@@ -1,6 +1,6 @@
 """A dashboard as an Excel workbook: one sheet per figure group, the same numbers as the page.
 
-Every text cell goes through honorees.rules.escape_cell: a unit or honoree-made label starting
+Every text cell goes through thidua.core.cells.escape_row: a unit or honoree-made label starting
 with = + - @ (or a tab / line break) is written as text, never run as a formula.
 """
 
@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from thidua.core.cells import escape_row
 from thidua.dashboards.figures import Dashboard
-from thidua.honorees.rules import escape_cell
 
 BOLD = Font(bold=True)
 
@@ -25,7 +25,7 @@ class _Sheet:
         self.sheet = workbook.create_sheet(title[:31])
 
     def row(self, values: Iterable[object] = ()) -> None:
-        self.sheet.append([escape_cell(value) for value in values])
+        self.sheet.append(escape_row(list(values)))
 
     def header(self, values: Sequence[object]) -> None:
         self.row(values)

@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from thidua.core.cells import FORMULA_PREFIXES, escape_cell  # noqa: F401  (re-exported)
-
 # --- Merit score -------------------------------------------------------------------------------
 # Points per AwardForm code (the catalogue's stable codes, thidua/awards migration 0002).
 # A default preset, not law: a campaign may pass its own weights.
@@ -148,8 +146,7 @@ def mask_national_id(value: str | None) -> str:
 
 
 # --- Spreadsheet cells ------------------------------------------------------------------------
-# Formula-injection-safe export: the project's one helper, thidua/core/cells.py (imported at
-# the top, kept importable from here for the exports that already use it).
+# Formula-injection-safe export is thidua/core/cells.py; here only the import's refusal.
 
 
 def looks_like_formula(value: object) -> bool:

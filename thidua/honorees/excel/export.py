@@ -2,7 +2,7 @@
 edited and re-imported elsewhere) plus stage and the full recognition history.
 
 Personal data: the national ID is masked (last 3 digits). Every text cell goes through
-rules.escape_cell, so a name like "=HYPERLINK(...)" is written as text, never a formula.
+thidua.core.cells, so a name like "=HYPERLINK(...)" is written as text, never a formula.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from thidua.core.cells import escape_row
 from thidua.honorees.enums import Gender, HonoreeKind
 from thidua.honorees.excel.columns import COLUMNS, NO, SHEET_TITLE, YES
 from thidua.honorees.models import Honoree, Recognition
-from thidua.honorees.rules import escape_cell, mask_national_id
+from thidua.honorees.rules import mask_national_id
 
 EXTRA_HEADERS = ("Giai đoạn", "Quá trình khen thưởng")
 KIND_TEXT = {HonoreeKind.INDIVIDUAL: "Cá nhân", HonoreeKind.COLLECTIVE: "Tập thể"}
@@ -70,7 +71,7 @@ def _row(number: int, honoree: Honoree) -> list[object]:
     history = "; ".join(f"{r.award_form.name} ({r.year})" for r in recognitions)
     cells = [values[column.key] for column in COLUMNS]
     cells += [honoree.get_stage_display(), history]
-    return [escape_cell(value) for value in cells]
+    return escape_row(list(cells))
 
 
 def build_export(honorees: Iterable[Honoree]) -> bytes:

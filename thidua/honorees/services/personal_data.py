@@ -27,9 +27,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from thidua.core.audit import record_audit
+from thidua.core.cells import escape_row
 from thidua.core.errors import DomainError
 from thidua.core.text import fold
-from thidua.honorees import rules
 from thidua.honorees.models import Honoree, Story
 from thidua.units import access
 
@@ -112,14 +112,14 @@ def export_personal_data(honoree: Honoree, *, by: Any, fmt: str) -> bytes:
     sheet = workbook.active
     sheet.title = _("Hồ sơ")
     for key, value in data["honoree"].items():
-        sheet.append([key, rules.escape_cell(value)])
+        sheet.append(escape_row([key, value]))
     for section in ("recognitions", "initiatives", "achievements", "award_entries"):
         rows = data[section]
         tab = workbook.create_sheet(section)
         if rows:
             tab.append(list(rows[0]))
             for row in rows:
-                tab.append([rules.escape_cell(v) for v in row.values()])
+                tab.append(escape_row(list(row.values())))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

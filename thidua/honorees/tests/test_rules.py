@@ -2,6 +2,7 @@
 
 import pytest
 
+from thidua.core.cells import escape_cell
 from thidua.honorees import rules
 
 
@@ -88,4 +89,4 @@ def test_national_id_format_and_mask():
     ],
 )
 def test_escape_cell(value, expected):
-    assert rules.escape_cell(value) == expected
+    assert escape_cell(value) == expected
